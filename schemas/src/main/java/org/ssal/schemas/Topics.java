@@ -1,0 +1,24 @@
+package org.ssal.schemas;
+
+import java.util.List;
+
+/**
+ * Topic names of DESIGN §3. Every topic is keyed by campaign id, so the events of one campaign
+ * stay in one partition and in order. Values are single-object encoded Avro ({@link EventCodec}).
+ */
+public final class Topics {
+    public static final String CAMPAIGNS = "campaigns";
+    public static final String PRETRAIN_COMPLETE = "pretrain-complete";
+    public static final String EMBEDDINGS_READY = "embeddings-ready";
+    public static final String QUERY_BATCH = "query-batch";
+    public static final String LABELS_RECEIVED = "labels-received";
+    public static final String ROUND_EVALUATED = "round-evaluated";
+    public static final String BUDGET_STATE = "budget-state";
+    public static final String DEAD_LETTER = "dead-letter";
+
+    public static final List<String> ALL = List.of(CAMPAIGNS, PRETRAIN_COMPLETE, EMBEDDINGS_READY, QUERY_BATCH,
+            LABELS_RECEIVED, ROUND_EVALUATED, BUDGET_STATE, DEAD_LETTER);
+
+    private Topics() {
+    }
+}
