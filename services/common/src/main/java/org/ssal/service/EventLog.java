@@ -1,0 +1,93 @@
+package org.ssal.service;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.ssal.schemas.EventCodec;
+
+/**
+ * Reads committed events of some topics from the beginning, outside any consumer group (for the
+ * CLI's progress table, audits and tests), and writes single events (for the campaign API's
+ * commands and tests).
+ */
+public final class EventLog implements AutoCloseable {
+    private final KafkaConsumer<String, byte[]> consumer;
+
+    public EventLog(String bootstrapServers, List<String> topics) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "event-log-" + UUID.randomUUID());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        consumer = new KafkaConsumer<>(props);
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+            consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                    .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+    }
+
+    /** The next committed records (possibly none), waiting at most {@code timeout}. */
+    public List<ConsumerRecord<String, byte[]>> pollRecords(Duration timeout) {
+        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+        consumer.poll(timeout).forEach(out::add);
+        return out;
+    }
+
+    /** The next committed events, decoded; records that are not events are skipped here (the services dead-letter them). */
+    public List<SpecificRecord> poll(Duration timeout) {
+        List<SpecificRecord> out = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : pollRecords(timeout)) {
+            try {
+                out.add(EventCodec.decode(record.value()));
+            } catch (RuntimeException e) {
+                // not an event: the consuming services reject it to dead-letter; a reader only skips it
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+
+    /** Writes one event (or raw bytes) and waits for the broker's acknowledgement. */
+    public static void write(String bootstrapServers, String topic, String key, byte[] value) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing to " + topic, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot write to " + topic + ": " + e.getCause(), e);
+        }
+    }
+
+    public static void write(String bootstrapServers, String topic, String key, SpecificRecord event) {
+        write(bootstrapServers, topic, key, EventCodec.encode(event));
+    }
+}

@@ -1,0 +1,48 @@
+package org.ssal.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.ssal.events.Rejected;
+import org.ssal.schemas.EventCodec;
+import org.ssal.schemas.Topics;
+
+/** What a handler wants sent; the processor sends it in the same transaction as the input offsets. */
+public final class Outbox {
+    private final String service;
+    private final List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+
+    public Outbox(String service) {
+        this.service = service;
+    }
+
+    public void send(String topic, String key, SpecificRecord event) {
+        records.add(new ProducerRecord<>(topic, key, EventCodec.encode(event)));
+    }
+
+    /** Sends the record, unchanged, to dead-letter with the reason. */
+    public void reject(ConsumerRecord<String, byte[]> record, String reason) {
+        send(Topics.DEAD_LETTER, record.key(), rejected(service, record, reason));
+    }
+
+    public static Rejected rejected(String service, ConsumerRecord<String, byte[]> record, String reason) {
+        return Rejected.newBuilder()
+                .setTopic(record.topic()).setPartition(record.partition()).setOffset(record.offset())
+                .setKey(record.key())
+                .setPayload(java.nio.ByteBuffer.wrap(record.value() == null ? new byte[0] : record.value()))
+                .setReason(reason).setService(service).setRejectedAt(Instant.now()).build();
+    }
+
+    List<ProducerRecord<String, byte[]>> drain() {
+        List<ProducerRecord<String, byte[]>> out = List.copyOf(records);
+        records.clear();
+        return out;
+    }
+
+    int size() {
+        return records.size();
+    }
+}

@@ -1,0 +1,196 @@
+package org.ssal.service;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Exactly-once consume-transform-produce loop shared by the trainer, scorer and oracle.
+ *
+ * <p>Each poll's records are handled first (the slow part: pretraining, training a head), then the
+ * outputs and the input offsets are committed in one Kafka transaction. A process killed at any
+ * point either committed both or neither, so after a restart the records are handled again and
+ * nothing is emitted twice to read_committed consumers: this is what keeps a restarted scorer from
+ * emitting a second query batch for a round. Handler failures become {@code Rejected} events on
+ * dead-letter in the same transaction; nothing is dropped silently.
+ */
+public final class TransactionalProcessor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TransactionalProcessor.class);
+
+    private final ProcessorSettings settings;
+    private final EventHandler handler;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicLong handled = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile Throwable failure;
+    private Thread thread;
+
+    public TransactionalProcessor(ProcessorSettings settings, EventHandler handler) {
+        this.settings = settings;
+        this.handler = handler;
+    }
+
+    public synchronized void start() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        thread = new Thread(this::run, settings.service() + "-processor");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public long handledCount() {
+        return handled.get();
+    }
+
+    public long rejectedCount() {
+        return rejected.get();
+    }
+
+    /** Non-null when the loop stopped on an unrecoverable error (e.g. fenced by a newer instance). */
+    public Throwable failure() {
+        return failure;
+    }
+
+    public boolean isRunning() {
+        return running.get() && stopped.getCount() > 0;
+    }
+
+    private void run() {
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerProps());
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps())) {
+            consumer = c;
+            producer.initTransactions();
+            c.subscribe(settings.topics());
+            LOG.info("{} consuming {} as {}", settings.service(), settings.topics(), settings.instanceId());
+            while (running.get()) {
+                ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(200));
+                if (!records.isEmpty()) {
+                    processBatch(c, producer, records);
+                }
+            }
+        } catch (WakeupException e) {
+            if (running.get()) {
+                failure = e;
+            }
+        } catch (Throwable e) {
+            failure = e;
+            LOG.error("{} processor stopped: {}", settings.service(), e.toString(), e);
+        } finally {
+            running.set(false);
+            stopped.countDown();
+        }
+    }
+
+    private void processBatch(KafkaConsumer<String, byte[]> c, KafkaProducer<String, byte[]> producer,
+                              ConsumerRecords<String, byte[]> records) {
+        Outbox outbox = new Outbox(settings.service());
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        Map<TopicPartition, Long> firstOffsets = new HashMap<>();
+        long rejectedHere = 0;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            firstOffsets.putIfAbsent(partition, record.offset());
+            try {
+                handler.handle(record, outbox);
+            } catch (Exception e) {
+                String reason = e instanceof RejectedEventException || e instanceof org.ssal.schemas.MalformedEventException
+                        ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+                LOG.warn("{} rejects {}-{}@{}: {}", settings.service(), record.topic(), record.partition(),
+                        record.offset(), reason);
+                outbox.reject(record, reason);
+                rejectedHere++;
+            }
+            offsets.put(partition, new OffsetAndMetadata(record.offset() + 1));
+        }
+        try {
+            producer.beginTransaction();
+            for (ProducerRecord<String, byte[]> out : outbox.drain()) {
+                producer.send(out);
+            }
+            producer.sendOffsetsToTransaction(offsets, c.groupMetadata());
+            producer.commitTransaction();
+            handled.addAndGet(records.count());
+            rejected.addAndGet(rejectedHere);
+        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
+            throw e; // another instance with our transactional id took over, or we may not write: stop
+        } catch (KafkaException e) {
+            LOG.warn("{}: transaction aborted, the batch will be handled again: {}", settings.service(), e.toString());
+            producer.abortTransaction();
+            firstOffsets.forEach(c::seek);
+        }
+    }
+
+    private Properties consumerProps() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.service());
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.instanceId() + "-consumer");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) settings.maxProcessingTime().toMillis());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return props;
+    }
+
+    private Properties producerProps() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.service() + "-" + settings.instanceId());
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, settings.instanceId() + "-producer");
+        // outputs are computed before the transaction begins, so it stays short; a killed
+        // instance's open transaction then blocks read_committed readers for at most this long
+        props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return props;
+    }
+
+    @Override
+    public void close() {
+        if (running.getAndSet(false)) {
+            KafkaConsumer<String, byte[]> c = consumer;
+            if (c != null) {
+                c.wakeup();
+            }
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    List<String> topics() {
+        return settings.topics();
+    }
+}
