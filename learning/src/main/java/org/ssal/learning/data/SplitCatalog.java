@@ -1,0 +1,66 @@
+package org.ssal.learning.data;
+
+import java.io.IOException;
+import java.util.List;
+import org.ssal.learning.Progress;
+
+/**
+ * One split as known before its pixels are read: ids and labels in loader order, and a reader
+ * for the pixels of chosen positions. Caps are applied here, so a capped load decodes only the
+ * samples it keeps.
+ */
+final class SplitCatalog {
+    /** Reads the CHW bytes of the given positions, which are ascending. */
+    @FunctionalInterface
+    interface PixelReader {
+        byte[][] read(int[] positions, Progress progress) throws IOException;
+    }
+
+    private final String split;
+    private final String[] ids;
+    private final int[] labels;
+    private final PixelReader reader;
+
+    SplitCatalog(String split, String[] ids, int[] labels, PixelReader reader) {
+        if (ids.length != labels.length) {
+            throw new IllegalArgumentException("ids and labels of " + split + " differ in length: "
+                    + ids.length + " vs " + labels.length);
+        }
+        this.split = split;
+        this.ids = ids;
+        this.labels = labels;
+        this.reader = reader;
+    }
+
+    int size() {
+        return ids.length;
+    }
+
+    /**
+     * The split as an {@link ImageSet} named {@code dataset/split}, capped to a seeded
+     * class-balanced subset of {@code cap} samples when {@code cap > 0}.
+     */
+    ImageSet load(String dataset, int channels, int height, int width, List<String> classNames,
+                  int cap, long seed, Progress progress) throws IOException {
+        int[] positions = BalancedSubset.select(labels, classNames.size(), cap, Seeds.mix(seed, split));
+        String[] keptIds = new String[positions.length];
+        int[] keptLabels = new int[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            keptIds[i] = ids[positions[i]];
+            keptLabels[i] = labels[positions[i]];
+        }
+        byte[][] images = reader.read(positions, progress);
+        return new ImageSet(dataset + "/" + split, channels, height, width, classNames,
+                keptIds, keptLabels, images);
+    }
+
+    /** Ids as {@code dataset/split/000123}, zero-padded to {@code digits}. */
+    static String[] numberedIds(String dataset, String split, int count, int digits) {
+        String[] ids = new String[count];
+        String format = "%s/%s/%0" + digits + "d";
+        for (int i = 0; i < count; i++) {
+            ids[i] = String.format(format, dataset, split, i);
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,2 @@
+/** Evaluation of classifier heads: {@link org.ssal.learning.metrics.Evaluation}. */
+package org.ssal.learning.metrics;
