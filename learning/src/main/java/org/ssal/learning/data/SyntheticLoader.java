@@ -16,8 +16,11 @@ import org.ssal.learning.Progress;
  * size/7 pixels in each direction, scaled in contrast by a factor in [{@value #MIN_CONTRAST},
  * {@value #MAX_CONTRAST}], offset in brightness by up to ±{@value #MAX_BRIGHTNESS} grey levels and
  * blurred by Gaussian pixel noise (option {@code noise}, default {@value #DEFAULT_NOISE} grey
- * levels). With the defaults a nearest-class-mean classifier on raw pixels is right on roughly
- * 70–85 % of the test split (chance 10 %), so the task is learnable but not solved by a linear rule.
+ * levels). Measured with the defaults (10 classes, 2000/500 samples, 1×28×28) for seeds 1, 2, 3:
+ * a nearest-class-mean classifier on raw pixels is right on 58–74 % of the test split and
+ * L2-regularised logistic regression (liblinear, C = 1) on 67–77 %, against 10 % chance: learnable,
+ * not solved by a linear rule. More channels make it easier (3×32×32: nearest-class-mean ≈ 93 %),
+ * more classes harder (100 classes, 16×16, 5000 samples: ≈ 25 %).
  *
  * <p>Sample i of a split has label {@code i mod classes} and is generated from its own seed,
  * derived from (seed, split, i): {@code synthetic/train/000007} has the same pixels whatever the
@@ -31,7 +34,7 @@ final class SyntheticLoader implements DatasetLoader {
     static final double MIN_CONTRAST = 0.7;
     static final double MAX_CONTRAST = 1.3;
     static final int MAX_BRIGHTNESS = 20;
-    static final double DEFAULT_NOISE = 40.0;
+    static final double DEFAULT_NOISE = 60.0;
 
     @Override
     public String name() {
