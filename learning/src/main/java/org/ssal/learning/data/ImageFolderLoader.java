@@ -53,7 +53,7 @@ final class ImageFolderLoader implements DatasetLoader {
     public DatasetSplits load(DatasetSpec spec, Path rootPath, Progress progress) throws IOException {
         LoaderOptions options = new LoaderOptions(NAME, spec.options(), optionNames());
         int size = options.integer("size", 32, 1, 4096);
-        int channels = options.channels();
+        int channels = options.channels(3);
         double testFraction = options.decimal("test_fraction", 0.2, 0.0, 0.99);
         DataRoot root = DataRoot.open(NAME, rootPath, "one folder per class holding its images, "
                 + "e.g. cat/001.png, or train/<class>/… and test/<class>/…");

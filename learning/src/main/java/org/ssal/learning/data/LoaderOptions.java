@@ -71,8 +71,9 @@ final class LoaderOptions {
         return value;
     }
 
-    int channels() {
-        int channels = integer("channels", 3, 1, 3);
+    /** Option {@code channels}: 1 (grey) or 3 (RGB). */
+    int channels(int defaultValue) {
+        int channels = integer("channels", defaultValue, 1, 3);
         if (channels == 2) {
             throw new IllegalArgumentException("option channels of " + dataset + " must be 1 or 3, got 2");
         }

