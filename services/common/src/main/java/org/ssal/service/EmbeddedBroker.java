@@ -15,7 +15,16 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** Starts a broker on a free port of 127.0.0.1 (a few seconds). */
     public static EmbeddedBroker start() {
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker()
+        return start(0);
+    }
+
+    /** Starts a broker on the given port of 127.0.0.1 (0 = any free port). */
+    public static EmbeddedBroker start(int port) {
+        EmbeddedKafkaBroker configured = new EmbeddedKafkaBroker();
+        if (port > 0) {
+            configured = configured.withKafkaPort(port);
+        }
+        EmbeddedKafkaBroker broker = configured
                 .withKafkaHost("127.0.0.1")
                 .withDeleteLogDirsOnClose(true)
                 .withAdditionalProperties(props -> {

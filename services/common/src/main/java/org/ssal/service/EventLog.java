@@ -66,6 +66,21 @@ public final class EventLog implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Hands every committed event up to the current end of the topics to {@code sink}, then
+     * returns: how a service rebuilds its view of campaigns after a restart.
+     */
+    public void replayToEnd(java.util.function.Consumer<SpecificRecord> sink, Duration timeout) {
+        java.util.Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("could not read " + end.keySet() + " to the end within " + timeout);
+            }
+            poll(Duration.ofMillis(200)).forEach(sink);
+        }
+    }
+
     @Override
     public void close() {
         consumer.close();

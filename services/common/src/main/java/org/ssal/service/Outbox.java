@@ -36,7 +36,8 @@ public final class Outbox {
                 .setReason(reason).setService(service).setRejectedAt(Instant.now()).build();
     }
 
-    List<ProducerRecord<String, byte[]>> drain() {
+    /** Takes the records out (the processor sends them; tests inspect them). */
+    public List<ProducerRecord<String, byte[]>> drain() {
         List<ProducerRecord<String, byte[]>> out = List.copyOf(records);
         records.clear();
         return out;

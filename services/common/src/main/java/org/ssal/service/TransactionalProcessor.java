@@ -52,9 +52,20 @@ public final class TransactionalProcessor implements AutoCloseable {
     private volatile Throwable failure;
     private Thread thread;
 
+    private final Runnable onAssigned;
+
     public TransactionalProcessor(ProcessorSettings settings, EventHandler handler) {
+        this(settings, handler, () -> { });
+    }
+
+    /**
+     * @param onAssigned runs whenever this instance is given partitions, before it handles their
+     *                   records: a service rebuilds its view of the campaigns it now owns there
+     */
+    public TransactionalProcessor(ProcessorSettings settings, EventHandler handler, Runnable onAssigned) {
         this.settings = settings;
         this.handler = handler;
+        this.onAssigned = onAssigned;
     }
 
     public synchronized void start() {
@@ -88,7 +99,18 @@ public final class TransactionalProcessor implements AutoCloseable {
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps())) {
             consumer = c;
             producer.initTransactions();
-            c.subscribe(settings.topics());
+            c.subscribe(settings.topics(), new org.apache.kafka.clients.consumer.ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(java.util.Collection<TopicPartition> partitions) {
+                }
+
+                @Override
+                public void onPartitionsAssigned(java.util.Collection<TopicPartition> partitions) {
+                    if (!partitions.isEmpty()) {
+                        onAssigned.run();
+                    }
+                }
+            });
             LOG.info("{} consuming {} as {}", settings.service(), settings.topics(), settings.instanceId());
             while (running.get()) {
                 ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(200));

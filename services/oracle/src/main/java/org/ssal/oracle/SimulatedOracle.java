@@ -1,0 +1,129 @@
+package org.ssal.oracle;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.avro.specific.SpecificRecord;
+import org.ssal.events.CampaignCreated;
+import org.ssal.events.LabelReceived;
+import org.ssal.events.QueryBatch;
+import org.ssal.learning.data.DatasetRoots;
+import org.ssal.learning.data.DatasetSpec;
+import org.ssal.learning.data.Datasets;
+import org.ssal.learning.data.ImageSet;
+import org.ssal.schemas.Topics;
+import org.ssal.service.Outbox;
+import org.ssal.service.RejectedEventException;
+
+/**
+ * Answers query batches with the dataset's ground truth, as the paper's experiments do, optionally
+ * like a slow or noisy annotator: a fixed delay per label and a label error rate. A wrong label is
+ * a uniformly drawn other class, seeded by (campaign seed, sample id), so a replayed batch gets
+ * exactly the same answers.
+ */
+final class SimulatedOracle {
+    /** @param delayMillis pause before each label; @param errorRate probability of a wrong label */
+    record Behaviour(long delayMillis, double errorRate, Path dataDir) {
+        Behaviour {
+            if (delayMillis < 0) {
+                throw new IllegalArgumentException("ssal.oracle.delay-ms must be >= 0, got " + delayMillis);
+            }
+            if (!(errorRate >= 0 && errorRate <= 1)) {
+                throw new IllegalArgumentException("ssal.oracle.error-rate must be in [0, 1], got " + errorRate);
+            }
+        }
+    }
+
+    static final String ANNOTATOR = "simulated-oracle";
+    private final Behaviour behaviour;
+    private final Clock clock;
+    private final Map<String, CampaignCreated> campaigns = new HashMap<>();
+    private final Map<String, ImageSet> groundTruth = new HashMap<>();
+
+    private Runnable catchUpOnCampaigns = () -> { };
+
+    SimulatedOracle(Behaviour behaviour, Clock clock) {
+        this.behaviour = behaviour;
+        this.clock = clock;
+    }
+
+    /** How to read the campaigns topic to its end when a batch names a campaign not seen yet. */
+    void catchUpOnCampaignsWith(Runnable catchUp) {
+        this.catchUpOnCampaigns = catchUp;
+    }
+
+    synchronized void observe(SpecificRecord event) {
+        if (event instanceof CampaignCreated created) {
+            campaigns.put(created.getCampaignId(), created);
+        }
+    }
+
+    synchronized void handle(SpecificRecord event, Outbox out) {
+        observe(event);
+        if (!(event instanceof QueryBatch batch)) {
+            return;
+        }
+        if (!campaigns.containsKey(batch.getCampaignId())) {
+            // topics are consumed in no fixed order: the CampaignCreated may not have been polled yet
+            catchUpOnCampaigns.run();
+        }
+        CampaignCreated campaign = campaigns.get(batch.getCampaignId());
+        if (campaign == null) {
+            throw new RejectedEventException("query batch of unknown campaign " + batch.getCampaignId());
+        }
+        ImageSet truth = groundTruth(campaign);
+        for (String sampleId : batch.getSampleIds()) {
+            if (!truth.contains(sampleId)) {
+                throw new RejectedEventException("sample " + sampleId + " is not in the train split of "
+                        + campaign.getDataset());
+            }
+            pause();
+            out.send(Topics.LABELS_RECEIVED, batch.getCampaignId(), LabelReceived.newBuilder()
+                    .setCampaignId(batch.getCampaignId()).setRound(batch.getRound()).setSampleId(sampleId)
+                    .setLabel(answer(truth.labelOf(sampleId), truth.numClasses(), campaign.getSeed(), sampleId))
+                    .setAnnotatorId(ANNOTATOR).setLabeledAt(clock.instant()).build());
+        }
+    }
+
+    int answer(int trueLabel, int numClasses, long campaignSeed, String sampleId) {
+        if (behaviour.errorRate() == 0 || numClasses < 2) {
+            return trueLabel;
+        }
+        SplittableRandom random = new SplittableRandom(campaignSeed * 31 + sampleId.hashCode());
+        if (random.nextDouble() >= behaviour.errorRate()) {
+            return trueLabel;
+        }
+        int other = random.nextInt(numClasses - 1);
+        return other >= trueLabel ? other + 1 : other;
+    }
+
+    private void pause() {
+        if (behaviour.delayMillis() > 0) {
+            try {
+                Thread.sleep(behaviour.delayMillis()); // imitates a slow annotator, on purpose
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while labeling", e);
+            }
+        }
+    }
+
+    private ImageSet groundTruth(CampaignCreated campaign) {
+        String key = campaign.getDataset() + campaign.getDatasetOptions() + campaign.getSeed();
+        return groundTruth.computeIfAbsent(key, k -> {
+            try {
+                // the whole train split: sample ids are stable, so any capped pool is a subset of it
+                DatasetSpec spec = new DatasetSpec(campaign.getDataset(),
+                        DatasetRoots.resolve(campaign.getDataset(), behaviour.dataDir()), 0, 0, campaign.getSeed(),
+                        campaign.getDatasetOptions());
+                return Datasets.load(spec).train();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot load ground truth of " + campaign.getDataset(), e);
+            }
+        });
+    }
+}

@@ -1,0 +1,19 @@
+package org.ssal.scorer;
+
+import org.ssal.events.BudgetState;
+import org.ssal.events.CampaignCreated;
+import org.ssal.events.EmbeddingsReady;
+
+/** What the scorer knows of one campaign, rebuilt from the log after a restart or a rebalance. */
+final class CampaignView {
+    CampaignCreated campaign;
+    EmbeddingsReady embeddings;
+    BudgetState ledger;
+    int lastQueriedRound = -1;
+    int lastEvaluatedRound = -1;
+
+    boolean embeddingsFitRound(int round) {
+        // a frozen encoder serves every round; the supervised baseline re-embeds for each round
+        return embeddings != null && (campaign.getSsl() || embeddings.getRound() == round);
+    }
+}

@@ -1,0 +1,165 @@
+package org.ssal.scorer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ssal.events.BudgetState;
+import org.ssal.events.CampaignCreated;
+import org.ssal.events.CampaignStatus;
+import org.ssal.events.EmbeddingsReady;
+import org.ssal.events.LabeledSample;
+import org.ssal.events.QueryBatch;
+import org.ssal.events.RoundEvaluated;
+import org.ssal.learning.embed.Embeddings;
+import org.ssal.learning.round.LabeledEmbeddings;
+import org.ssal.schemas.EventCodec;
+import org.ssal.service.ArtifactStore;
+import org.ssal.service.Outbox;
+
+class RoundDriverTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+    @TempDir
+    Path dir;
+    private RoundDriver driver;
+    private EmbeddingsReady ready;
+    private final Map<String, Integer> truth = new HashMap<>();
+
+    @BeforeEach
+    void setUp() {
+        ArtifactStore store = new ArtifactStore(dir);
+        driver = new RoundDriver(new EmbeddingArtifacts(store), CLOCK);
+        // two well separated Gaussian blobs: any sane head gets them right
+        SplittableRandom random = new SplittableRandom(3);
+        int n = 200;
+        String[] ids = new String[n];
+        float[][] x = new float[n][2];
+        for (int i = 0; i < n; i++) {
+            ids[i] = "s" + i;
+            int label = i % 2;
+            truth.put(ids[i], label);
+            x[i][0] = (float) (label * 8 + random.nextGaussian());
+            x[i][1] = (float) random.nextGaussian();
+        }
+        ArtifactStore.Ref pool = store.put(new Embeddings(ids, x)::write);
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 2;
+        }
+        ArtifactStore.Ref test = store.put(new LabeledEmbeddings(new Embeddings(ids, x), labels)::write);
+        ready = EmbeddingsReady.newBuilder().setCampaignId("c").setRound(0).setEncoderId("e")
+                .setPoolUri(pool.uri()).setPoolSha256(pool.sha256()).setTestUri(test.uri())
+                .setTestSha256(test.sha256()).setPoolSize(n).setTestSize(n).setDim(2)
+                .setClassNames(List.of("a", "b")).build();
+    }
+
+    private static CampaignCreated campaign(int budget, String strategy) {
+        return CampaignCreated.newBuilder().setCampaignId("c").setDataset("synthetic").setBudget(budget)
+                .setInitialSize(10).setBatchSize(20).setStrategy(strategy).setSeed(5L).setCreatedAt(CLOCK.instant()).build();
+    }
+
+    private List<SpecificRecord> handle(SpecificRecord event) {
+        Outbox out = new Outbox("scorer");
+        driver.handle(event, out);
+        List<SpecificRecord> events = new ArrayList<>();
+        for (ProducerRecord<String, byte[]> record : out.drain()) {
+            events.add(EventCodec.decode(record.value()));
+        }
+        return events;
+    }
+
+    /** The ledger after every queried sample so far got its true label. */
+    private BudgetState completeLedger(int budget, List<QueryBatch> batches, CampaignStatus status) {
+        List<LabeledSample> labels = new ArrayList<>();
+        Map<String, Integer> queried = new HashMap<>();
+        for (QueryBatch batch : batches) {
+            for (String id : batch.getSampleIds()) {
+                queried.put(id, batch.getRound());
+                labels.add(new LabeledSample(id, truth.get(id), batch.getRound()));
+            }
+        }
+        return BudgetState.newBuilder().setCampaignId("c").setBudget(budget).setQueried(queried.size())
+                .setLabeled(labels.size()).setRemaining(budget - queried.size()).setRound(batches.size() - 1)
+                .setRoundComplete(true).setStatus(status).setQueriedIds(queried).setLabels(labels)
+                .setUpdatedAt(CLOCK.instant()).build();
+    }
+
+    @Test
+    void shouldAskTheSeededInitialSetOnceWhenCampaignAndEmbeddingsAreKnownInAnyOrder() {
+        assertTrue(handle(ready).isEmpty(), "no campaign yet: wait");
+        List<SpecificRecord> out = handle(campaign(50, "entropy"));
+        assertEquals(1, out.size());
+        QueryBatch initial = (QueryBatch) out.get(0);
+        assertEquals(0, initial.getRound());
+        assertEquals(10, initial.getSampleIds().size());
+        assertEquals(10, new HashSet<>(initial.getSampleIds()).size());
+        assertEquals(ready.getPoolSha256(), initial.getEmbeddingsSha256());
+        assertTrue(handle(ready).isEmpty(), "a redelivered event must not ask again");
+    }
+
+    @Test
+    void shouldEvaluateEachCompleteRoundOnceAndAskWithinTheBudget() {
+        handle(ready);
+        QueryBatch initial = (QueryBatch) handle(campaign(50, "entropy")).get(0);
+        List<QueryBatch> batches = new ArrayList<>(List.of(initial));
+
+        List<SpecificRecord> out = handle(completeLedger(50, batches, CampaignStatus.ACTIVE));
+        assertEquals(2, out.size());
+        RoundEvaluated evaluated = (RoundEvaluated) out.get(0);
+        assertEquals(0, evaluated.getRound());
+        assertEquals(10, evaluated.getLabeledCount());
+        assertTrue(evaluated.getTestAccuracy() > 0.9, "separable blobs: " + evaluated.getTestAccuracy());
+        QueryBatch next = (QueryBatch) out.get(1);
+        assertEquals(1, next.getRound());
+        assertEquals(20, next.getSampleIds().size());
+        assertTrue(next.getSampleIds().stream().noneMatch(initial.getSampleIds()::contains), "never asks twice");
+        assertTrue(handle(completeLedger(50, batches, CampaignStatus.ACTIVE)).isEmpty(), "duplicate state: nothing");
+
+        batches.add(next);
+        QueryBatch last = (QueryBatch) handle(completeLedger(50, batches, CampaignStatus.ACTIVE)).get(1);
+        assertEquals(20, last.getSampleIds().size(), "min(batch 20, remaining 20)");
+        batches.add(last);
+        List<SpecificRecord> end = handle(completeLedger(50, batches, CampaignStatus.COMPLETED));
+        assertEquals(1, end.size(), "budget spent: evaluate, ask nothing");
+        assertEquals(50, ((RoundEvaluated) end.get(0)).getLabeledCount());
+    }
+
+    @Test
+    void shouldSelectTheSameBatchWhenReplayedFromTheSameLog() {
+        List<QueryBatch> firstRun = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            setUp();
+            handle(ready);
+            QueryBatch initial = (QueryBatch) handle(campaign(50, "random")).get(0);
+            QueryBatch next = (QueryBatch) handle(completeLedger(50, List.of(initial), CampaignStatus.ACTIVE)).get(1);
+            if (run == 0) {
+                firstRun.add(initial);
+                firstRun.add(next);
+            } else {
+                assertEquals(firstRun.get(0).getSampleIds(), initial.getSampleIds());
+                assertEquals(firstRun.get(1).getSampleIds(), next.getSampleIds());
+            }
+        }
+    }
+
+    @Test
+    void shouldDoNothingForAStoppedCampaign() {
+        handle(ready);
+        QueryBatch initial = (QueryBatch) handle(campaign(50, "entropy")).get(0);
+        assertTrue(handle(completeLedger(50, List.of(initial), CampaignStatus.STOPPED)).isEmpty());
+    }
+}

@@ -1,0 +1,136 @@
+package org.ssal.standalone;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.quarkus.runtime.QuarkusApplication;
+import jakarta.inject.Inject;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ssal.campaign.CampaignCommands;
+import org.ssal.campaign.CampaignRequest;
+import org.ssal.events.BudgetState;
+import org.ssal.events.CampaignCreated;
+import org.ssal.events.EmbeddingsReady;
+import org.ssal.events.PretrainComplete;
+import org.ssal.events.Rejected;
+import org.ssal.events.RoundEvaluated;
+import org.ssal.schemas.Topics;
+import org.ssal.service.EventLog;
+
+/** One campaign through the running services, followed on the event log and printed as a table. */
+public class DemoRun implements QuarkusApplication {
+    static DemoOptions options;
+
+    @Inject
+    CampaignCommands commands;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private final PrintStream out = System.out;
+
+    @Override
+    public int run(String... args) throws Exception {
+        String campaignId = "demo-" + UUID.randomUUID().toString().substring(0, 8);
+        if (options.datasetFellBack()) {
+            out.println("ssal: Fashion-MNIST is not installed, using the generated 'synthetic' dataset.");
+            out.println("      For real data: apt-get install dataset-fashion-mnist, or --data DIR with its IDX .gz files.");
+        }
+        CampaignCreated created = CampaignRequest.parse(options.campaignJson(campaignId)).validate().toEvent(Instant.now());
+        out.printf("ssal: campaign %s on %s: budget %d, initial %d, batch %d, strategy %s, encoder %s, head %s%n",
+                campaignId, options.dataset(), created.getBudget(), created.getInitialSize(), created.getBatchSize(),
+                created.getStrategy(), created.getEncoderSpec(), created.getHead());
+        long started = System.nanoTime();
+        commands.send(Topics.CAMPAIGNS, campaignId, created);
+
+        TreeMap<Integer, RoundEvaluated> rounds = new TreeMap<>();
+        Duration timeout = Duration.ofMinutes(options.timeoutMinutes());
+        boolean headerPrinted = false;
+        int lastLabeledShown = -1;
+        try (EventLog log = new EventLog(bootstrapServers, List.of(Topics.PRETRAIN_COMPLETE, Topics.EMBEDDINGS_READY,
+                Topics.BUDGET_STATE, Topics.ROUND_EVALUATED, Topics.DEAD_LETTER))) {
+            while (!finished(rounds, created.getBudget())) {
+                if (System.nanoTime() - started > timeout.toNanos()) {
+                    out.printf("ssal: gave up after %d minutes (--timeout-min)%n", options.timeoutMinutes());
+                    return 1;
+                }
+                for (SpecificRecord event : log.poll(Duration.ofMillis(500))) {
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    if (event instanceof PretrainComplete p && p.getCampaignId().equals(campaignId)) {
+                        out.printf("[%6.1fs] encoder %s ready%s%n", seconds, p.getEncoderSpec(),
+                                p.getCached() ? " (reused earlier pretraining)" : "");
+                    } else if (event instanceof EmbeddingsReady e && e.getCampaignId().equals(campaignId)) {
+                        out.printf("[%6.1fs] embeddings: pool %d, test %d, dim %d%n", seconds, e.getPoolSize(),
+                                e.getTestSize(), e.getDim());
+                    } else if (event instanceof BudgetState b && b.getCampaignId().equals(campaignId)
+                            && b.getLabeled() != lastLabeledShown && (b.getRoundComplete() || b.getLabeled() % 50 == 0)) {
+                        lastLabeledShown = b.getLabeled();
+                        out.printf("[%6.1fs] round %d: labeled %d / queried %d of budget %d%s%n", seconds, b.getRound(),
+                                b.getLabeled(), b.getQueried(), b.getBudget(), b.getRoundComplete() ? " (round complete)" : "");
+                    } else if (event instanceof RoundEvaluated r && r.getCampaignId().equals(campaignId)) {
+                        if (!headerPrinted) {
+                            out.println();
+                            out.println(" round | labeled | test accuracy |   time");
+                            out.println("-------+---------+---------------+--------");
+                            headerPrinted = true;
+                        }
+                        rounds.put(r.getRound(), r);
+                        out.printf(" %5d | %7d | %13.4f | %5.1fs%n", r.getRound(), r.getLabeledCount(),
+                                r.getTestAccuracy(), seconds);
+                    } else if (event instanceof Rejected d && campaignId.equals(d.getKey())) {
+                        out.printf("[%6.1fs] dead-letter from %s: %s%n", seconds, d.getService(), d.getReason());
+                    }
+                }
+            }
+        }
+        double total = (System.nanoTime() - started) / 1e9;
+        RoundEvaluated first = rounds.firstEntry().getValue();
+        RoundEvaluated last = rounds.lastEntry().getValue();
+        out.println();
+        out.printf("ssal: done in %.1fs: %d rounds, %d labels, accuracy %.4f -> %.4f (%s, %s on %s)%n", total,
+                rounds.size(), last.getLabeledCount(), first.getTestAccuracy(), last.getTestAccuracy(),
+                created.getStrategy(), created.getEncoderSpec(), options.dataset());
+        if (options.summaryJson() != null) {
+            writeSummary(campaignId, created, rounds);
+            out.println("ssal: summary written to " + options.summaryJson());
+        }
+        return 0;
+    }
+
+    private static boolean finished(Map<Integer, RoundEvaluated> rounds, int budget) {
+        return rounds.values().stream().anyMatch(r -> r.getLabeledCount() >= budget);
+    }
+
+    private void writeSummary(String campaignId, CampaignCreated created, Map<Integer, RoundEvaluated> rounds)
+            throws java.io.IOException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (RoundEvaluated r : rounds.values()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("round", r.getRound());
+            row.put("labeled", r.getLabeledCount());
+            row.put("accuracy", r.getTestAccuracy());
+            rows.add(row);
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("campaignId", campaignId);
+        summary.put("dataset", options.dataset());
+        summary.put("strategy", created.getStrategy());
+        summary.put("encoder", created.getEncoderSpec());
+        summary.put("budget", created.getBudget());
+        summary.put("labeled", rows.isEmpty() ? 0 : rounds.values().stream().mapToInt(RoundEvaluated::getLabeledCount).max().orElse(0));
+        summary.put("rounds", rows);
+        if (options.summaryJson().getParent() != null) {
+            Files.createDirectories(options.summaryJson().getParent());
+        }
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(options.summaryJson().toFile(), summary);
+    }
+}

@@ -1,0 +1,95 @@
+package org.ssal.standalone;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.Arrays;
+import java.util.List;
+import org.ssal.service.EmbeddedBroker;
+
+/**
+ * The {@code ssal} command. {@code demo} runs one whole campaign in this JVM and prints a
+ * per-round table; {@code serve} runs all four services until stopped. Both start an in-JVM Kafka
+ * broker unless {@code --kafka HOST:PORT} names one.
+ */
+@QuarkusMain
+public class SsalMain {
+    static final String USAGE = """
+            usage: ssal <command> [options]
+              demo   run one labeling campaign end to end and print its learning curve (ssal demo --help)
+              serve  run the campaign API, budget tracker, trainer, scorer and oracle in one process
+                     [--kafka HOST:PORT] [--port N] [--data DIR]
+            """;
+
+    public static void main(String... args) {
+        List<String> list = Arrays.asList(args);
+        String command = list.isEmpty() ? "help" : list.get(0);
+        List<String> rest = list.subList(Math.min(1, list.size()), list.size());
+        try {
+            switch (command) {
+                case "demo" -> demo(rest);
+                case "serve" -> serve(rest);
+                default -> {
+                    System.out.print(USAGE);
+                    System.exit(command.equals("help") || command.equals("--help") ? 0 : 2);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("ssal: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void demo(List<String> args) {
+        if (args.contains("--help")) {
+            System.out.print(DemoOptions.USAGE);
+            return;
+        }
+        DemoOptions options = DemoOptions.parse(args);
+        setIfAbsent("quarkus.http.port", "0");
+        if (options.dataDir() != null) {
+            System.setProperty("ssal.data.dir", options.dataDir().toAbsolutePath().toString());
+        }
+        try (EmbeddedBroker broker = options.kafka() == null ? startBroker() : null) {
+            System.setProperty("kafka.bootstrap.servers", broker != null ? broker.bootstrapServers() : options.kafka());
+            DemoRun.options = options;
+            Quarkus.run(DemoRun.class, (code, failure) -> {
+                if (failure != null) {
+                    System.err.println("ssal demo failed: " + failure);
+                }
+                exitCode = code;
+            });
+        }
+        System.exit(exitCode);
+    }
+
+    private static int exitCode;
+
+    private static void serve(List<String> args) {
+        String kafka = null;
+        for (int i = 0; i + 1 < args.size(); i += 2) {
+            switch (args.get(i)) {
+                case "--kafka" -> kafka = args.get(i + 1);
+                case "--port" -> System.setProperty("quarkus.http.port", args.get(i + 1));
+                case "--data" -> System.setProperty("ssal.data.dir", args.get(i + 1));
+                default -> throw new IllegalArgumentException("unknown option " + args.get(i) + "\n" + USAGE);
+            }
+        }
+        try (EmbeddedBroker broker = kafka == null ? startBroker() : null) {
+            String servers = broker != null ? broker.bootstrapServers() : kafka;
+            System.setProperty("kafka.bootstrap.servers", servers);
+            System.out.println("ssal: Kafka at " + servers + (broker != null ? " (in-JVM broker)" : ""));
+            Quarkus.run();
+        }
+    }
+
+    private static EmbeddedBroker startBroker() {
+        System.out.println("ssal: starting an in-JVM Kafka broker (KRaft) ...");
+        return EmbeddedBroker.start();
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}

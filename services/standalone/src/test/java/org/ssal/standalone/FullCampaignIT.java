@@ -1,0 +1,101 @@
+package org.ssal.standalone;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.avro.specific.SpecificRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.ssal.events.BudgetState;
+import org.ssal.events.CampaignStatus;
+import org.ssal.events.LabelReceived;
+import org.ssal.events.QueryBatch;
+import org.ssal.events.RoundEvaluated;
+import org.ssal.learning.data.Datasets;
+import org.ssal.schemas.Topics;
+import org.ssal.service.EventLog;
+import org.ssal.service.testing.KafkaBrokerResource;
+
+/**
+ * A whole campaign through all four services and a real Kafka broker, on a Fashion-MNIST subset
+ * (the generated set where Fashion-MNIST is not installed).
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+class FullCampaignIT {
+    private static final int BUDGET = 300;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void shouldSpendTheBudgetExactlyInConsecutiveRoundsAndLearn() {
+        String dataset = Datasets.isInstalled("fashion-mnist", null) ? "fashion-mnist" : "synthetic";
+        String id = "it-" + System.nanoTime();
+        given().contentType("application/json").body(Map.of("campaignId", id, "dataset", dataset,
+                        "poolSize", 3000, "testSize", 1000, "budget", BUDGET, "initialSize", 50, "batchSize", 50,
+                        "strategy", "entropy", "encoder", "pixels", "seed", 11))
+                .when().post("/campaigns").then().statusCode(202);
+
+        TreeMap<Integer, RoundEvaluated> rounds = new TreeMap<>();
+        List<QueryBatch> batches = new ArrayList<>();
+        List<LabelReceived> labels = new ArrayList<>();
+        BudgetState[] last = new BudgetState[1];
+        try (EventLog log = new EventLog(bootstrapServers, List.of(Topics.QUERY_BATCH, Topics.LABELS_RECEIVED,
+                Topics.ROUND_EVALUATED, Topics.BUDGET_STATE))) {
+            await().atMost(Duration.ofMinutes(8)).until(() -> {
+                for (SpecificRecord event : log.poll(Duration.ofMillis(500))) {
+                    if (event instanceof RoundEvaluated r && r.getCampaignId().equals(id)) {
+                        rounds.put(r.getRound(), r);
+                    } else if (event instanceof QueryBatch b && b.getCampaignId().equals(id)) {
+                        batches.add(b);
+                    } else if (event instanceof LabelReceived l && l.getCampaignId().equals(id)) {
+                        labels.add(l);
+                    } else if (event instanceof BudgetState s && s.getCampaignId().equals(id)) {
+                        last[0] = s;
+                    }
+                }
+                return !rounds.isEmpty() && rounds.lastEntry().getValue().getLabeledCount() == BUDGET
+                        && last[0] != null && last[0].getStatus() == CampaignStatus.COMPLETED;
+            });
+        }
+
+        // the budget is spent exactly, by consecutive rounds that never ask a sample twice
+        Set<String> queried = new HashSet<>();
+        for (int r = 0; r < batches.size(); r++) {
+            assertEquals(r, batches.get(r).getRound(), "rounds are consecutive");
+            for (String sample : batches.get(r).getSampleIds()) {
+                assertTrue(queried.add(sample), "asked twice: " + sample);
+            }
+        }
+        assertEquals(BUDGET, queried.size());
+        assertEquals(BUDGET, last[0].getLabeled());
+        assertEquals(0, last[0].getRemaining());
+        assertEquals(List.copyOf(rounds.keySet()), java.util.stream.IntStream.range(0, batches.size()).boxed().toList(),
+                "every round evaluated once");
+        // every label answers a query of this campaign
+        Map<String, Integer> answered = new HashMap<>();
+        labels.forEach(l -> answered.put(l.getSampleId(), l.getLabel()));
+        assertEquals(queried, answered.keySet());
+        // and the head learns from the labels it was given
+        double first = rounds.firstEntry().getValue().getTestAccuracy();
+        double end = rounds.lastEntry().getValue().getTestAccuracy();
+        assertTrue(end > first, "accuracy after the last round (" + end + ") must beat the first (" + first + ")");
+
+        given().when().get("/campaigns/" + id).then().statusCode(200)
+                .body("labeled", equalTo(BUDGET)).body("status", equalTo("COMPLETED"));
+    }
+}
