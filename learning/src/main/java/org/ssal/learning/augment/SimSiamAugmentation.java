@@ -60,6 +60,21 @@ public final class SimSiamAugmentation {
      * {@code seed} should differ per step (e.g. mixed from the run seed, epoch and step).
      */
     public INDArray[] twoViews(ImageSet images, int[] indices, long seed) {
+        return toBatch(twoViewBuffers(images, indices, seed), indices.length, images.channels(), images.height(),
+                images.width());
+    }
+
+    /** Wraps the two buffers of {@link #twoViewBuffers} as {@code [B, C, H, W]} arrays. */
+    public static INDArray[] toBatch(float[][] buffers, int batch, int channels, int height, int width) {
+        long[] shape = {batch, channels, height, width};
+        return new INDArray[] {Nd4j.create(buffers[0], shape, 'c'), Nd4j.create(buffers[1], shape, 'c')};
+    }
+
+    /**
+     * The two views as plain CHW-per-image float buffers, without touching ND4J, so that a
+     * background thread can prepare the next batch while the graph runs.
+     */
+    public float[][] twoViewBuffers(ImageSet images, int[] indices, long seed) {
         int c = images.channels();
         int h = images.height();
         int w = images.width();
@@ -72,8 +87,7 @@ public final class SimSiamAugmentation {
             view(image, c, h, w, new SplittableRandom(mix(seed, 2L * b)), scratch, v1, b * n);
             view(image, c, h, w, new SplittableRandom(mix(seed, 2L * b + 1)), scratch, v2, b * n);
         }
-        long[] shape = {indices.length, c, h, w};
-        return new INDArray[] {Nd4j.create(v1, shape, 'c'), Nd4j.create(v2, shape, 'c')};
+        return new float[][] {v1, v2};
     }
 
     /** One augmented view per image (the supervised baseline trains on single views). */
