@@ -4,40 +4,41 @@ import org.ssal.learning.Progress;
 import org.ssal.learning.data.ImageSet;
 
 /**
- * The raw-pixel baseline: each image flattened (CHW) and scaled to [0, 1]. No training, no
- * weights; it stands where no self-supervised encoder is wanted, and it is the reference every
- * learned encoder must beat.
+ * The raw-pixel baseline: each image flattened (CHW order) and scaled to [0, 1]. Any learned
+ * encoder should beat it under a linear probe; it also needs no training.
  */
 public final class PixelEncoder implements Encoder {
-    private int dim = -1;
+    private final int dim;
 
-    @Override
-    public String describe() {
-        return "pixels";
+    /** @param dim channels·height·width of the images this encoder will be given */
+    public PixelEncoder(int dim) {
+        if (dim <= 0) {
+            throw new IllegalArgumentException("dim must be > 0, got " + dim);
+        }
+        this.dim = dim;
     }
 
     @Override
-    public int dim() {
-        return dim;
-    }
+    public String describe() { return "pixels"; }
+
+    @Override
+    public int dim() { return dim; }
 
     @Override
     public Embeddings embed(ImageSet images, Progress progress) {
-        int n = images.size();
-        int d = images.pixelsPerImage();
-        String[] ids = new String[n];
-        float[][] vectors = new float[n][d];
-        for (int i = 0; i < n; i++) {
+        if (images.pixelsPerImage() != dim) {
+            throw new IllegalArgumentException("images have " + images.pixelsPerImage() + " pixels, encoder dim is " + dim);
+        }
+        String[] ids = new String[images.size()];
+        float[][] vectors = new float[images.size()][dim];
+        for (int i = 0; i < images.size(); i++) {
             ids[i] = images.id(i);
-            byte[] pixels = images.image(i);
-            for (int j = 0; j < d; j++) {
-                vectors[i][j] = (pixels[j] & 0xFF) / 255f;
-            }
-            if ((i + 1) % 10_000 == 0 || i + 1 == n) {
-                progress.report("embed-pixels", i + 1, n, images.name());
+            byte[] image = images.image(i);
+            for (int p = 0; p < dim; p++) {
+                vectors[i][p] = (image[p] & 0xFF) / 255f;
             }
         }
-        dim = d;
+        progress.report("embed", images.size(), images.size(), describe());
         return new Embeddings(ids, vectors);
     }
 }

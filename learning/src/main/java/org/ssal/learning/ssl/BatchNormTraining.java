@@ -1,0 +1,151 @@
+package org.ssal.learning.ssl;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.imports.converters.DifferentialFunctionClassHolder;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
+
+/**
+ * Batch normalization in training mode (batch statistics) whose gradient is right.
+ * <p>Why a class of our own: in ND4J 1.0.0-M2.1 the stock {@code BatchNorm} op cannot be
+ * differentiated (its {@code doDiff} loses the axis when the graph is copied for the gradient
+ * function, and {@code BatchNormDerivative} then rejects its input count; measured in
+ * shared/notes/dl4j.md). This op runs the native {@code batchnorm} kernel forward on the batch
+ * mean and (biased) variance, and writes its backward pass as a handful of graph ops from the
+ * closed form of the batch-statistics gradient (Ioffe &amp; Szegedy 2015, §3):
+ * dx = (1/σ)·(g − mean(g) − x̂·mean(g·x̂)) with g = γ·dy, dγ = Σ dy·x̂, dβ = Σ dy.
+ * The mean and variance enter the op behind a stop-gradient, because that formula already
+ * contains their contribution.
+ * <p>We measured libnd4j's native {@code batchnorm_bp} first (faster, one kernel), but in
+ * M2.1 its input gradient disagrees with finite differences by up to ~50 % relative
+ * (the variance term is off), so it is not used; {@code BatchNormTrainingTest} checks this
+ * op's gradient against finite differences.
+ * <p>SameDiff copies every op through its FlatBuffers form when it builds the gradient function,
+ * and the copy is re-created from the op's native name. So that the copy is this class and not
+ * the broken stock one, {@link #register()} maps the native {@code batchnorm} op to this class in
+ * ND4J's op registry (once per JVM). Everything the backward pass needs is read from the op's
+ * integer and float arguments, which survive the copy, never from Java fields.
+ */
+public final class BatchNormTraining extends DynamicCustomOp {
+    private static volatile boolean registered;
+
+    /** For the op registry's reflection. */
+    public BatchNormTraining() { }
+
+    private BatchNormTraining(SameDiff sd, SDVariable x, SDVariable mean, SDVariable variance,
+                              SDVariable gamma, SDVariable beta, double epsilon, int axis, int rank) {
+        super(null, sd, new SDVariable[] {x, mean, variance, gamma, beta}, false);
+        addIArgument(1, 1, axis); // apply gamma, apply beta, channel axis
+        // the native kernel reads only the first t-argument; the rank rides along for doDiff,
+        // which cannot rely on static shapes inside the gradient graph
+        addTArgument(epsilon, rank);
+    }
+
+    /**
+     * Normalizes {@code x} over every axis except {@code axis} with the batch mean and biased
+     * variance, then scales by {@code gamma} and shifts by {@code beta}.
+     *
+     * @param name prefix of the variables created ({@code name_mean}, {@code name_var}, {@code name})
+     */
+    public static SDVariable apply(SameDiff sd, String name, SDVariable x, SDVariable gamma, SDVariable beta,
+                                   double epsilon, int axis, int rank) {
+        register();
+        int[] reduce = reductionAxes(axis, rank);
+        // variance as mean((x - mean)^2) rather than sd.variance: SameDiff's op copy drops the
+        // variance op's bias-correction flag, so the gradient graph would see N/(N-1) times it
+        SDVariable meanKeep = sd.mean(x, true, reduce);
+        SDVariable mean = sd.reshape(name + "_mean", meanKeep, -1);
+        SDVariable variance = sd.mean(name + "_var", sd.math().square(x.sub(meanKeep)), false, reduce);
+        return new BatchNormTraining(sd, x, stopGradient(sd, mean), stopGradient(sd, variance),
+                gamma, beta, epsilon, axis, rank).outputVariables(name)[0];
+    }
+
+    private static SDVariable stopGradient(SameDiff sd, SDVariable x) {
+        return new StopGradient(sd, x).outputVariable();
+    }
+
+    /**
+     * Makes ND4J re-create native {@code batchnorm} ops as this class when it copies a graph.
+     * Forward execution is unchanged (same native kernel, same arguments); only the gradient
+     * differs, and the stock one throws.
+     */
+    public static synchronized void register() {
+        if (registered) {
+            return;
+        }
+        try {
+            DifferentialFunctionClassHolder holder = DifferentialFunctionClassHolder.getInstance();
+            long hash = Nd4j.getExecutioner().getCustomOperations().get("batchnorm").getHash();
+            Field single = DifferentialFunctionClassHolder.class.getDeclaredField("customOpHashToClass");
+            single.setAccessible(true);
+            @SuppressWarnings("unchecked")
+            Map<Long, Class<?>> byHash = (Map<Long, Class<?>>) single.get(holder);
+            Field multi = DifferentialFunctionClassHolder.class.getDeclaredField("customOpHashToClasses");
+            multi.setAccessible(true);
+            @SuppressWarnings("unchecked")
+            Map<Long, Map<String, Class<?>>> byHashAndName = (Map<Long, Map<String, Class<?>>>) multi.get(holder);
+            if (byHashAndName.containsKey(hash)) {
+                byHashAndName.get(hash).replaceAll((name, cls) -> "batchnorm".equals(name) ? BatchNormTraining.class : cls);
+            }
+            byHash.put(hash, BatchNormTraining.class);
+            registered = true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot register the trainable batch norm op with ND4J "
+                    + "(is the ND4J version other than 1.0.0-M2.1?)", e);
+        }
+    }
+
+    @Override
+    public String opName() { return "batchnorm"; }
+
+    @Override
+    public Map<String, Object> propertiesForFunction() { return Map.of(); }
+
+    @Override
+    public void setPropertiesForFunction(Map<String, Object> properties) {
+        // stock BatchNorm properties (applyGamma, epsilon, ...) duplicate the i/t arguments we read
+    }
+
+    @Override
+    public List<DataType> calculateOutputDataTypes(List<DataType> dataTypes) {
+        return List.of(dataTypes.get(0));
+    }
+
+    @Override
+    public List<SDVariable> doDiff(List<SDVariable> gradients) {
+        // inputs: x, mean, variance, gamma, beta; i-args: 1, 1, axis; t-args: epsilon, rank
+        SDVariable[] in = args();
+        SDVariable x = in[0];
+        SDVariable dy = gradients.get(0);
+        int axis = (int) iArgs()[2];
+        double epsilon = tArgs()[0];
+        int rank = (int) tArgs()[1];
+        int[] reduce = reductionAxes(axis, rank);
+        long[] broadcast = new long[rank];
+        java.util.Arrays.fill(broadcast, 1);
+        broadcast[axis] = -1;
+        SameDiff sd = sameDiff;
+        SDVariable invStd = sd.reshape(sd.math().rsqrt(in[2].add(epsilon)), broadcast);
+        SDVariable xhat = x.sub(sd.reshape(in[1], broadcast)).mul(invStd);
+        SDVariable g = dy.mul(sd.reshape(in[3], broadcast));
+        SDVariable dx = g.sub(sd.mean(g, true, reduce))
+                .sub(xhat.mul(sd.mean(g.mul(xhat), true, reduce)))
+                .mul(invStd);
+        SDVariable dGamma = sd.sum(dy.mul(xhat), reduce);
+        SDVariable dBeta = sd.sum(dy, reduce);
+        // mean and variance arrive through a stop-gradient: their gradient is never used
+        return Arrays.asList(dx, sd.zerosLike(in[1]), sd.zerosLike(in[2]), dGamma, dBeta);
+    }
+
+    static int[] reductionAxes(int axis, int rank) {
+        return java.util.stream.IntStream.range(0, rank).filter(a -> a != axis).toArray();
+    }
+}

@@ -1,0 +1,159 @@
+package org.ssal.learning.ssl;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * SimSiam pretraining settings (Chen &amp; He, "Exploring Simple Siamese Representation Learning",
+ * CVPR 2021). Paper values and why the CPU defaults differ:
+ * <ul>
+ * <li>{@code encoder}: "smallcnn" (default: 4 conv layers 32-64-128-256 with BN and ReLU, global
+ *     average pool; fast on a CPU), "resnet18" or "resnet18:W" (width multiplier W, e.g. 0.25).
+ *     Paper, CIFAR (§4.6 / appendix): "we use ResNet-18 as the backbone ... the first conv layer is
+ *     3×3 with stride 1 and no max-pooling".</li>
+ * <li>{@code projectorDim} = 512 (paper 2048: "The projection MLP ... has BN applied to each
+ *     fully-connected layer, including its output fc ... The hidden fc is 2048-d"); smaller
+ *     for CPU-sized encoders whose features are 256-d.</li>
+ * <li>{@code predictorHiddenDim} = 128 (paper 512: "h's hidden layer's dimension is 512, making h
+ *     a bottleneck structure"); we keep the paper's 4:1 bottleneck ratio.</li>
+ * <li>{@code batchSize} = 128 (paper 512), {@code baseLr} = 0.03 with lr = baseLr·batch/256
+ *     ("We use SGD ... with a learning rate of lr×BatchSize/256, with a base lr = 0.03 (CIFAR)"),
+ *     cosine decay; {@code momentum} = 0.9; {@code weightDecay} = 5e-4 ("The weight decay is
+ *     0.0005 ... SGD momentum is 0.9").</li>
+ * <li>{@code epochs} = 20 (paper 800 on CIFAR; a CPU budget).</li>
+ * <li>{@code bnStatsImages} = 512: images whose batch statistics are averaged after training
+ *     to become the inference BatchNorm statistics (SameDiff keeps no running averages).</li>
+ * <li>{@code embedBatchSize} = 256: batch size of embedding extraction.</li>
+ * </ul>
+ */
+public record SimSiamConfig(String encoder, int projectorDim, int predictorHiddenDim, int epochs,
+                            int batchSize, double baseLr, double momentum, double weightDecay,
+                            long seed, int bnStatsImages, int embedBatchSize) {
+
+    public SimSiamConfig {
+        EncoderSpec.parse(encoder);
+        requirePositive("projectorDim", projectorDim);
+        requirePositive("predictorHiddenDim", predictorHiddenDim);
+        if (epochs < 0) {
+            throw new IllegalArgumentException("epochs must be >= 0, got " + epochs);
+        }
+        if (batchSize < 2) {
+            throw new IllegalArgumentException("batchSize must be >= 2 (batch norm needs two samples), got " + batchSize);
+        }
+        if (!(baseLr > 0) || Double.isInfinite(baseLr)) {
+            throw new IllegalArgumentException("baseLr must be > 0 and finite, got " + baseLr);
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+        }
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            throw new IllegalArgumentException("weightDecay must be >= 0 and finite, got " + weightDecay);
+        }
+        requirePositive("bnStatsImages", bnStatsImages);
+        requirePositive("embedBatchSize", embedBatchSize);
+    }
+
+    private static void requirePositive(String field, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(field + " must be > 0, got " + value);
+        }
+    }
+
+    /** The CPU defaults listed above. */
+    public static SimSiamConfig defaults() {
+        return new SimSiamConfig("smallcnn", 512, 128, 20, 128, 0.03, 0.9, 5e-4, 0L, 512, 256);
+    }
+
+    /** The paper's CIFAR setting: ResNet-18, 2048/512, batch 512, 800 epochs. */
+    public static SimSiamConfig paperCifar() {
+        return new SimSiamConfig("resnet18", 2048, 512, 800, 512, 0.03, 0.9, 5e-4, 0L, 512, 256);
+    }
+
+    /** lr = baseLr · batch / 256 ("lr×BatchSize/256"). */
+    public double learningRate() {
+        return baseLr * batchSize / 256.0;
+    }
+
+    public SimSiamConfig withEncoder(String value) {
+        return new SimSiamConfig(value, projectorDim, predictorHiddenDim, epochs, batchSize, baseLr, momentum,
+                weightDecay, seed, bnStatsImages, embedBatchSize);
+    }
+
+    public SimSiamConfig withEpochs(int value) {
+        return new SimSiamConfig(encoder, projectorDim, predictorHiddenDim, value, batchSize, baseLr, momentum,
+                weightDecay, seed, bnStatsImages, embedBatchSize);
+    }
+
+    public SimSiamConfig withBatchSize(int value) {
+        return new SimSiamConfig(encoder, projectorDim, predictorHiddenDim, epochs, value, baseLr, momentum,
+                weightDecay, seed, bnStatsImages, embedBatchSize);
+    }
+
+    public SimSiamConfig withDims(int projector, int predictorHidden) {
+        return new SimSiamConfig(encoder, projector, predictorHidden, epochs, batchSize, baseLr, momentum,
+                weightDecay, seed, bnStatsImages, embedBatchSize);
+    }
+
+    public SimSiamConfig withSeed(long value) {
+        return new SimSiamConfig(encoder, projectorDim, predictorHiddenDim, epochs, batchSize, baseLr, momentum,
+                weightDecay, value, bnStatsImages, embedBatchSize);
+    }
+
+    public SimSiamConfig withBaseLr(double value) {
+        return new SimSiamConfig(encoder, projectorDim, predictorHiddenDim, epochs, batchSize, value, momentum,
+                weightDecay, seed, bnStatsImages, embedBatchSize);
+    }
+
+    /** A flat JSON object, one field per component, stable field order. */
+    public String toJson() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("encoder", encoder);
+        fields.put("projectorDim", projectorDim);
+        fields.put("predictorHiddenDim", predictorHiddenDim);
+        fields.put("epochs", epochs);
+        fields.put("batchSize", batchSize);
+        fields.put("baseLr", baseLr);
+        fields.put("momentum", momentum);
+        fields.put("weightDecay", weightDecay);
+        fields.put("seed", seed);
+        fields.put("bnStatsImages", bnStatsImages);
+        fields.put("embedBatchSize", embedBatchSize);
+        StringBuilder out = new StringBuilder("{");
+        fields.forEach((k, v) -> {
+            if (out.length() > 1) {
+                out.append(", ");
+            }
+            out.append('"').append(k).append("\": ");
+            out.append(v instanceof String s ? '"' + s + '"' : String.valueOf(v));
+        });
+        return out.append('}').toString();
+    }
+
+    private static final Pattern FIELD = Pattern.compile("\"(\\w+)\"\\s*:\\s*(\"[^\"]*\"|[-+0-9.eE]+)");
+
+    /** Reads {@link #toJson()}'s output; every field is required. */
+    public static SimSiamConfig fromJson(String json) {
+        Map<String, String> f = new LinkedHashMap<>();
+        Matcher m = FIELD.matcher(json);
+        while (m.find()) {
+            String v = m.group(2);
+            f.put(m.group(1), v.startsWith("\"") ? v.substring(1, v.length() - 1) : v);
+        }
+        return new SimSiamConfig(req(f, "encoder"), Integer.parseInt(req(f, "projectorDim")),
+                Integer.parseInt(req(f, "predictorHiddenDim")), Integer.parseInt(req(f, "epochs")),
+                Integer.parseInt(req(f, "batchSize")), Double.parseDouble(req(f, "baseLr")),
+                Double.parseDouble(req(f, "momentum")), Double.parseDouble(req(f, "weightDecay")),
+                Long.parseLong(req(f, "seed")), Integer.parseInt(req(f, "bnStatsImages")),
+                Integer.parseInt(req(f, "embedBatchSize")));
+    }
+
+    private static String req(Map<String, String> fields, String name) {
+        String v = fields.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("SimSiam config JSON lacks field " + name);
+        }
+        return v;
+    }
+}
