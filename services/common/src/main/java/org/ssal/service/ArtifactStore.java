@@ -99,6 +99,40 @@ public final class ArtifactStore {
         }
     }
 
+    /** Stores a flat directory (e.g. a saved model: graph, config, checksums) as one zip artifact. */
+    public Ref putDirectory(Path dir) {
+        return put(out -> {
+            java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out);
+            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                    java.util.zip.ZipEntry entry = new java.util.zip.ZipEntry(file.getFileName().toString());
+                    entry.setTime(0); // same files, same bytes, same hash
+                    zip.putNextEntry(entry);
+                    Files.copy(file, zip);
+                    zip.closeEntry();
+                }
+            }
+            zip.finish();
+        });
+    }
+
+    /** Unpacks a directory artifact (hash-checked) into {@code target}. */
+    public void readDirectory(String uri, String expectedSha256, Path target) {
+        byte[] bytes = read(uri, expectedSha256);
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            Files.createDirectories(target);
+            for (java.util.zip.ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                Path file = target.resolve(entry.getName()).normalize();
+                if (!file.getParent().equals(target.normalize())) {
+                    throw new IllegalStateException("artifact " + uri + " holds a path outside its folder: " + entry.getName());
+                }
+                Files.copy(zip, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack artifact " + uri + " into " + target, e);
+        }
+    }
+
     /** Remembers that a cache key (e.g. an encoder id) resolved to an artifact. */
     public void remember(String cacheKey, Ref ref) {
         checkCacheKey(cacheKey);

@@ -1,0 +1,90 @@
+package org.ssal.trainer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ssal.events.CampaignCreated;
+import org.ssal.events.EmbeddingsReady;
+import org.ssal.events.PretrainComplete;
+import org.ssal.learning.data.Datasets;
+import org.ssal.learning.data.ImageSet;
+import org.ssal.learning.embed.Embeddings;
+import org.ssal.learning.round.LabeledEmbeddings;
+import org.ssal.schemas.EventCodec;
+import org.ssal.service.ArtifactStore;
+import org.ssal.service.Outbox;
+import org.ssal.service.RejectedEventException;
+
+class EmbeddingJobTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+    private static final Map<String, String> OPTIONS = Map.of("classes", "3", "train", "90", "test", "30", "size", "6");
+    @TempDir
+    Path dir;
+
+    private static CampaignCreated campaign(String id, String dataset) {
+        return CampaignCreated.newBuilder().setCampaignId(id).setDataset(dataset).setDatasetOptions(OPTIONS)
+                .setPoolSize(60).setBudget(20).setInitialSize(5).setBatchSize(5).setStrategy("random")
+                .setSeed(4L).setCreatedAt(CLOCK.instant()).build();
+    }
+
+    private List<SpecificRecord> handle(EmbeddingJob job, SpecificRecord event) {
+        Outbox out = new Outbox("trainer");
+        job.handle(event, out);
+        List<SpecificRecord> events = new ArrayList<>();
+        out.drain().forEach(r -> events.add(EventCodec.decode(r.value())));
+        return events;
+    }
+
+    @Test
+    void shouldStoreHashCheckedEmbeddingsOfThePoolAndTheLabeledTestSplit() throws Exception {
+        ArtifactStore store = new ArtifactStore(dir);
+        EmbeddingJob job = new EmbeddingJob(store, new EncoderWorkshop(store, 1), null, CLOCK);
+        List<SpecificRecord> out = handle(job, campaign("c1", "synthetic"));
+        assertEquals(2, out.size());
+        PretrainComplete pretrain = (PretrainComplete) out.get(0);
+        assertEquals("pixels", pretrain.getEncoderSpec());
+        EmbeddingsReady ready = (EmbeddingsReady) out.get(1);
+        assertEquals(0, ready.getRound());
+        assertEquals(60, ready.getPoolSize(), "pool capped at poolSize");
+        assertEquals(30, ready.getTestSize());
+        assertEquals(36, ready.getDim());
+        assertEquals(3, ready.getClassNames().size());
+
+        ImageSet truth = Datasets.synthetic(4L, OPTIONS).test();
+        LabeledEmbeddings test = LabeledEmbeddings.read(new ByteArrayInputStream(
+                store.read(ready.getTestUri(), ready.getTestSha256())));
+        for (int i = 0; i < test.labels().length; i++) {
+            assertEquals(truth.labelOf(test.embeddings().id(i)), test.labels()[i]);
+        }
+        Embeddings pool = Embeddings.read(new ByteArrayInputStream(store.read(ready.getPoolUri(), ready.getPoolSha256())));
+        assertEquals(60, pool.size());
+        assertTrue(handle(job, campaign("c1", "synthetic")).isEmpty(), "a redelivered campaign is not embedded twice");
+    }
+
+    @Test
+    void shouldRejectACampaignOnAnUnknownDataset() {
+        ArtifactStore store = new ArtifactStore(dir);
+        EmbeddingJob job = new EmbeddingJob(store, new EncoderWorkshop(store, 1), null, CLOCK);
+        RejectedEventException e = assertThrows(RejectedEventException.class,
+                () -> handle(job, campaign("c2", "mnist-typo")));
+        assertTrue(e.getMessage().contains("mnist-typo"), e.getMessage());
+    }
+
+    @Test
+    void shouldGiveTheSameEncoderIdToTheSameDataAndConfig() {
+        assertEquals(EncoderWorkshop.encoderId(campaign("a", "synthetic"), 5), EncoderWorkshop.encoderId(campaign("b", "synthetic"), 5));
+        assertTrue(!EncoderWorkshop.encoderId(campaign("a", "synthetic"), 5).equals(EncoderWorkshop.encoderId(campaign("a", "synthetic"), 6)));
+    }
+}

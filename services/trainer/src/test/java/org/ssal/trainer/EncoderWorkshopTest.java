@@ -1,0 +1,59 @@
+package org.ssal.trainer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ssal.events.CampaignCreated;
+import org.ssal.learning.Progress;
+import org.ssal.learning.data.Datasets;
+import org.ssal.learning.data.ImageSet;
+import org.ssal.service.ArtifactStore;
+import org.ssal.service.RejectedEventException;
+
+class EncoderWorkshopTest {
+    private static final Map<String, String> OPTIONS = Map.of("classes", "3", "train", "140", "test", "10", "size", "8");
+    @TempDir
+    Path dir;
+
+    private static CampaignCreated campaign(String id, String encoder) {
+        return CampaignCreated.newBuilder().setCampaignId(id).setDataset("synthetic").setDatasetOptions(OPTIONS)
+                .setBudget(20).setInitialSize(5).setBatchSize(5).setStrategy("random").setEncoderSpec(encoder)
+                .setPretrainEpochs(1).setSeed(4L).setCreatedAt(Instant.EPOCH).build();
+    }
+
+    @Test
+    void shouldPretrainOnceAndReuseTheStoredEncoderForTheSameData() {
+        ImageSet pool = Datasets.synthetic(4L, OPTIONS).train();
+        ArtifactStore store = new ArtifactStore(dir);
+        EncoderWorkshop workshop = new EncoderWorkshop(store, 1);
+        EncoderWorkshop.Prepared first = workshop.prepare(campaign("a", "simsiam:smallcnn"), pool, Progress.NONE);
+        assertFalse(first.cached());
+        assertEquals(1, first.epochLosses().size(), "one loss per epoch");
+        EncoderWorkshop.Prepared second = workshop.prepare(campaign("b", "simsiam:smallcnn"), pool, Progress.NONE);
+        assertTrue(second.cached(), "same dataset, pool, spec and seed: reuse");
+        assertEquals(first.artifact(), second.artifact());
+        float[] a = first.encoder().embed(pool, Progress.NONE).vector(0);
+        float[] b = second.encoder().embed(pool, Progress.NONE).vector(0);
+        assertArrayEquals(a, b, 1e-5f, "the reloaded encoder embeds like the trained one");
+    }
+
+    @Test
+    void shouldRejectAnUnknownEncoderSpecNamingIt() {
+        ImageSet pool = Datasets.synthetic(4L, OPTIONS).train();
+        EncoderWorkshop workshop = new EncoderWorkshop(new ArtifactStore(dir), 1);
+        RejectedEventException e = assertThrows(RejectedEventException.class,
+                () -> workshop.prepare(campaign("a", "byol:smallcnn"), pool, Progress.NONE));
+        assertTrue(e.getMessage().contains("byol:smallcnn"), e.getMessage());
+        RejectedEventException bad = assertThrows(RejectedEventException.class,
+                () -> workshop.prepare(campaign("a", "simsiam:vgg"), pool, Progress.NONE));
+        assertTrue(bad.getMessage().contains("simsiam:vgg"), bad.getMessage());
+    }
+}
