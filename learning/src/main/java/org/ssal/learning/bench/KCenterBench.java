@@ -91,11 +91,11 @@ public final class KCenterBench {
         System.out.printf(Locale.ROOT, "bandwidth floor  %8.3f s  one thread  (java 1 thread = %.2f x floor)%n", floorOneThread,
                 sequentialSeconds / floorOneThread);
 
-        runPeer(peer, x, n, d, k, javaPicks);
+        runPeer(peer, x, n, d, k, javaPicks, parallel.scores());
         System.out.printf(Locale.ROOT, "load average at end: %s%n", loadAverage());
     }
 
-    private static void runPeer(String peer, float[][] x, int n, int d, int k, int[] javaPicks) throws IOException, InterruptedException {
+    private static void runPeer(String peer, float[][] x, int n, int d, int k, int[] javaPicks, double[] javaDistances) throws IOException, InterruptedException {
         if (!Files.exists(Path.of(peer))) {
             System.out.println("numpy peer not found at " + peer + " (pass --peer); skipped");
             return;
@@ -114,7 +114,10 @@ public final class KCenterBench {
             }
             for (String line : output.strip().split("\n")) {
                 if (line.startsWith("bandwidth")) {
-                    System.out.println("numpy " + line + " (x.sum(), one thread, best of 5)");
+                    double numpyBandwidth = Double.parseDouble(line.substring(line.indexOf('=') + 1)) * 1e9;
+                    double bytes = (double) (k - 1) * n * d * Float.BYTES;
+                    System.out.printf(Locale.ROOT, "numpy bandwidth  %8.1f GB/s one thread (x.sum(), best of 5) -> floor %.3f s%n",
+                            numpyBandwidth / 1e9, bytes / numpyBandwidth);
                     continue;
                 }
                 String variant = line.split(" ")[0];
@@ -124,15 +127,24 @@ public final class KCenterBench {
                 Files.deleteIfExists(idsFile);
                 int same = 0;
                 int firstDifference = -1;
+                java.util.Set<Integer> numpySet = new java.util.HashSet<>();
+                java.util.Set<Integer> javaSet = new java.util.HashSet<>();
                 for (int i = 0; i < k; i++) {
-                    if (Integer.parseInt(lines.get(i).strip()) == javaPicks[i]) {
+                    int numpyPick = Integer.parseInt(lines.get(i).strip());
+                    numpySet.add(numpyPick);
+                    javaSet.add(javaPicks[i]);
+                    if (numpyPick == javaPicks[i]) {
                         same++;
                     } else if (firstDifference < 0) {
                         firstDifference = i;
                     }
                 }
-                System.out.printf(Locale.ROOT, "numpy %-10s %8.3f s  same picks as java: %s%n", variant, seconds,
-                        same == k ? "yes, all " + k : "no, " + same + " of " + k + ", first difference at step " + firstDifference);
+                numpySet.retainAll(javaSet);
+                String verdict = same == k ? "yes, all " + k + " in the same order"
+                        : String.format(Locale.ROOT, "no: %d of %d at the same step, %d in common as sets, first difference at step %d"
+                                + " (java distance there %.7g, next step %.7g)", same, k, numpySet.size(), firstDifference,
+                                javaDistances[firstDifference], javaDistances[Math.min(k - 1, firstDifference + 1)]);
+                System.out.printf(Locale.ROOT, "numpy %-10s %8.3f s  same picks as java: %s%n", variant, seconds, verdict);
             }
         } finally {
             Files.deleteIfExists(data);
