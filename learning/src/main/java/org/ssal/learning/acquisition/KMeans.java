@@ -4,9 +4,10 @@ import java.util.SplittableRandom;
 
 /**
  * Lloyd's k-means with k-means++ seeding (Arthur &amp; Vassilvitskii 2007), seeded, exact
- * (every point against every centroid), for {@link TypiClustStrategy}. Sums are in double and the
- * loops are sequential, so the clustering depends only on the rows, k and the random stream. An
- * emptied cluster keeps its previous centroid.
+ * (every point against every centroid, O(n·k·d) per iteration), for {@link TypiClustStrategy}.
+ * Centroid sums are in double and sequential, and each row's nearest centroid (computed in
+ * parallel) does not depend on other rows, so the clustering depends only on the rows, k and the
+ * random stream. An emptied cluster keeps its previous centroid.
  */
 final class KMeans {
     private KMeans() {
@@ -23,14 +24,10 @@ final class KMeans {
         int[] assignment = new int[n];
         java.util.Arrays.fill(assignment, -1);
         for (int iter = 0; iter < maxIterations; iter++) {
-            boolean changed = false;
-            for (int i = 0; i < n; i++) {
-                int best = nearest(x[i], centroids);
-                if (best != assignment[i]) {
-                    assignment[i] = best;
-                    changed = true;
-                }
-            }
+            // each row's nearest centroid is computed on its own, so parallel rows give the same result
+            int[] next = java.util.stream.IntStream.range(0, n).parallel().map(i -> nearest(x[i], centroids)).toArray();
+            boolean changed = !java.util.Arrays.equals(next, assignment);
+            System.arraycopy(next, 0, assignment, 0, n);
             if (!changed) {
                 break;
             }

@@ -25,7 +25,8 @@ import java.util.Set;
 public final class TypiClustStrategy implements AcquisitionStrategy {
     public static final int NEIGHBOURS = 20;
     public static final int MAX_CLUSTERS = 500;
-    public static final int KMEANS_ITERATIONS = 100;
+    /** Lloyd iterations at most; k-means usually settles far earlier, and each costs n·clusters·d. */
+    public static final int KMEANS_ITERATIONS = 50;
 
     @Override
     public String name() {
