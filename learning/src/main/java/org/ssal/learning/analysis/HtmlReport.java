@@ -97,7 +97,7 @@ public final class HtmlReport {
             if (last.isPresent()) {
                 PairedComparison c = last.get();
                 h.append("<td>").append(c.labeled()).append("</td><td>").append(Numbers.percent(c.meanDifference()))
-                        .append("</td><td>").append(Double.isNaN(c.pValue()) ? "–" : String.format(java.util.Locale.ROOT, "%.3g", c.pValue()))
+                        .append("</td><td>").append(pValue(c.pValue()))
                         .append("</td><td>").append(c.n()).append("</td>");
             } else {
                 h.append("<td>–</td><td>–</td><td>–</td><td>–</td>");
@@ -135,6 +135,11 @@ public final class HtmlReport {
                 .append(" labels:</b> ").append(esc(Advisor.advise(v[0], v[1], relation).reason())).append("</li>\n"));
         h.append("</ul>\n</body></html>\n");
         return h.toString();
+    }
+
+    /** "–" when untestable, "0" when every seed moved by the same amount, else 3 significant digits. */
+    private static String pValue(double p) {
+        return Double.isNaN(p) ? "–" : p == 0 ? "0" : String.format(java.util.Locale.ROOT, "%.3g", p);
     }
 
     static String esc(String s) {

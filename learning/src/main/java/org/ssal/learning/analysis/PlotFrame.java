@@ -145,6 +145,18 @@ final class PlotFrame {
         legendY += fm.getHeight() + 4;
     }
 
+    /** One legend line with a round marker, as for scatter points. */
+    void legendDot(Color colour, String text) {
+        int x = plotRight + 16;
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        FontMetrics fm = g.getFontMetrics();
+        g.setColor(colour);
+        g.fillOval(x + 10, legendY + fm.getAscent() / 2 - 5, 10, 10);
+        g.setColor(Color.BLACK);
+        g.drawString(fit(text, image.getWidth() - x - 44, fm), x + 38, legendY + fm.getAscent());
+        legendY += fm.getHeight() + 4;
+    }
+
     void legendGap() {
         legendY += 8;
     }

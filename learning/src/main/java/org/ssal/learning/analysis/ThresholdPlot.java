@@ -3,6 +3,7 @@ package org.ssal.learning.analysis;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
@@ -46,7 +47,6 @@ public final class ThresholdPlot {
             frame.g.draw(new Line2D.Double(frame.px(frame.xMin()), frame.py(l.at(frame.xMin())),
                     frame.px(frame.xMax()), frame.py(l.at(frame.xMax()))));
         }
-        frame.g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         for (ThresholdRelation.Point p : relation.points()) {
             double x = frame.px(p.classes());
             double y = frame.py(p.labelsPerClass());
@@ -55,10 +55,19 @@ public final class ThresholdPlot {
             frame.g.setColor(Color.BLACK);
             frame.g.setStroke(new BasicStroke(1f));
             frame.g.draw(new Ellipse2D.Double(x - 5, y - 5, 10, 10));
-            frame.g.drawString((p.atMost() ? "≤ " : "") + p.dataset() + " (" + p.strategy() + ")", (float) x + 8, (float) y - 8);
         }
         frame.g.setClip(clip);
-        frame.legend(POINT, new BasicStroke(8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND), "dataset");
+        // labels after un-clipping, turned to the left of their point where they would leave the plot
+        frame.g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        FontMetrics fm = frame.g.getFontMetrics();
+        for (ThresholdRelation.Point p : relation.points()) {
+            String label = (p.atMost() ? "≤ " : "") + p.dataset() + " (" + p.strategy() + ")";
+            double x = frame.px(p.classes());
+            double y = frame.py(p.labelsPerClass());
+            double textX = x + 8 + fm.stringWidth(label) > frame.plotRight ? x - 8 - fm.stringWidth(label) : x + 8;
+            frame.g.drawString(label, (float) textX, (float) y - 8);
+        }
+        frame.legendDot(POINT, "dataset (strategy)");
         if (fit.isPresent()) {
             LinearFit l = fit.get();
             frame.legend(LINE, l.slopeMeasured() ? PlotFrame.SOLID : PlotFrame.DASHED,
