@@ -89,4 +89,15 @@ class CurvePlotTest {
         assertTrue(distinctColours(image) > 20);
         assertTrue(pixelsOf(image, new Color(0, 114, 178)) > 50, "point colour missing");
     }
+
+    @Test
+    void shouldRenderASingleSeedSinglePointCurveAndAnEmptyRelation() {
+        List<Curve> one = LearningCurves.of(List.of(Rows.row("d", 10, "entropy", true, 1, 0, 100, 0.5)));
+        BufferedImage curve = CurvePlot.render(one, "one point", 400, 300);
+        assertTrue(pixelsOf(curve, StrategyColours.of("entropy")) > 10, "the point is drawn");
+        ThresholdRelation empty = ThresholdRelation.fit(List.of());
+        BufferedImage relation = ThresholdPlot.render(empty, 400, 300);
+        assertEquals(400, relation.getWidth());
+        assertTrue(distinctColours(relation) > 2);
+    }
 }
