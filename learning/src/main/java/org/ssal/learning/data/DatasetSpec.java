@@ -24,6 +24,18 @@ public record DatasetSpec(String name, Path root, int maxTrain, int maxTest, lon
         options = options == null ? Map.of() : Map.copyOf(options);
     }
 
+    /**
+     * Seed of a campaign's data (pool and test subsets, generated images): fixed, so that
+     * campaigns differing only in their seed share one pool and one pretrained encoder and differ
+     * only in their active-learning choices, and so that an oracle sees the same samples.
+     */
+    public static final long CAMPAIGN_DATA_SEED = 0L;
+
+    /** The data of a campaign: see {@link #CAMPAIGN_DATA_SEED}. */
+    public static DatasetSpec forCampaign(String name, Path root, int maxTrain, int maxTest, Map<String, String> options) {
+        return new DatasetSpec(name, root, maxTrain, maxTest, CAMPAIGN_DATA_SEED, options);
+    }
+
     public static DatasetSpec of(String name) {
         return new DatasetSpec(name, null, 0, 0, 0L, Map.of());
     }

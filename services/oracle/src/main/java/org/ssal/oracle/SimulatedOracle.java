@@ -113,12 +113,12 @@ final class SimulatedOracle {
     }
 
     private ImageSet groundTruth(CampaignCreated campaign) {
-        String key = campaign.getDataset() + campaign.getDatasetOptions() + campaign.getSeed();
+        String key = campaign.getDataset() + campaign.getDatasetOptions();
         return groundTruth.computeIfAbsent(key, k -> {
             try {
                 // the whole train split: sample ids are stable, so any capped pool is a subset of it
-                DatasetSpec spec = new DatasetSpec(campaign.getDataset(),
-                        DatasetRoots.resolve(campaign.getDataset(), behaviour.dataDir()), 0, 0, campaign.getSeed(),
+                DatasetSpec spec = DatasetSpec.forCampaign(campaign.getDataset(),
+                        DatasetRoots.resolve(campaign.getDataset(), behaviour.dataDir()), 0, 0,
                         campaign.getDatasetOptions());
                 return Datasets.load(spec).train();
             } catch (IOException e) {

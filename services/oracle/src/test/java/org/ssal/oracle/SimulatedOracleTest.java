@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.ssal.events.CampaignCreated;
 import org.ssal.events.LabelReceived;
 import org.ssal.events.QueryBatch;
+import org.ssal.learning.data.DatasetSpec;
 import org.ssal.learning.data.Datasets;
 import org.ssal.learning.data.ImageSet;
 import org.ssal.schemas.EventCodec;
@@ -24,7 +25,7 @@ import org.ssal.service.RejectedEventException;
 class SimulatedOracleTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
     private static final Map<String, String> OPTIONS = Map.of("classes", "4", "train", "200", "test", "40", "size", "8");
-    private final ImageSet train = Datasets.synthetic(9L, OPTIONS).train();
+    private final ImageSet train = Datasets.synthetic(DatasetSpec.CAMPAIGN_DATA_SEED, OPTIONS).train();
 
     private static CampaignCreated campaign() {
         return CampaignCreated.newBuilder().setCampaignId("c").setDataset("synthetic").setDatasetOptions(OPTIONS)

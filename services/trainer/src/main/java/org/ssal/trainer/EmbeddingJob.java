@@ -89,9 +89,9 @@ final class EmbeddingJob {
 
     private DatasetSplits load(CampaignCreated campaign) {
         try {
-            DatasetSpec spec = new DatasetSpec(campaign.getDataset(),
+            DatasetSpec spec = DatasetSpec.forCampaign(campaign.getDataset(),
                     DatasetRoots.resolve(campaign.getDataset(), dataDir), campaign.getPoolSize(),
-                    campaign.getTestSize(), campaign.getSeed(), campaign.getDatasetOptions());
+                    campaign.getTestSize(), campaign.getDatasetOptions());
             return Datasets.load(spec);
         } catch (IllegalArgumentException e) {
             throw new RejectedEventException("campaign " + campaign.getCampaignId() + ": " + e.getMessage());

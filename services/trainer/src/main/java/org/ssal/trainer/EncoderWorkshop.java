@@ -23,8 +23,9 @@ import org.ssal.service.RejectedEventException;
 
 /**
  * Turns a campaign's encoder spec into a ready encoder, pretraining it only when no encoder with
- * the same id (dataset, pool, spec, epochs, seed) is stored yet: a second campaign on the same
- * data reuses the first one's pretraining. Specs: {@code pixels} (the raw-pixel baseline),
+ * the same id (dataset, options, pool size, spec, epochs) is stored yet: a second campaign on the
+ * same data reuses the first one's pretraining, whatever its own seed (as in the paper, one
+ * self-supervised model serves every active-learning run on a dataset). Specs: {@code pixels} (the raw-pixel baseline),
  * {@code simsiam:<encoder>} (e.g. simsiam:smallcnn, simsiam:resnet18:0.25) and
  * {@code random-init:<encoder>} (the same network untrained, a control).
  */
@@ -45,8 +46,7 @@ final class EncoderWorkshop {
     static String encoderId(CampaignCreated campaign, int epochs) {
         Map<String, String> sorted = new TreeMap<>(campaign.getDatasetOptions());
         return "enc-" + ArtifactStore.sha256Hex(String.join("|", campaign.getDataset(), sorted.toString(),
-                Integer.toString(campaign.getPoolSize()), Long.toString(campaign.getSeed()),
-                campaign.getEncoderSpec(), Integer.toString(epochs))).substring(0, 32);
+                Integer.toString(campaign.getPoolSize()), campaign.getEncoderSpec(), Integer.toString(epochs))).substring(0, 32);
     }
 
     Prepared prepare(CampaignCreated campaign, ImageSet pool, Progress progress) {
@@ -67,7 +67,7 @@ final class EncoderWorkshop {
         SimSiamConfig config;
         try {
             config = SimSiamConfig.defaults().withEncoder(spec.substring(colon + 1)).withEpochs(epochs)
-                    .withSeed(campaign.getSeed());
+                    .withSeed(org.ssal.learning.data.DatasetSpec.CAMPAIGN_DATA_SEED);
         } catch (IllegalArgumentException e) {
             throw new RejectedEventException("encoder spec '" + spec + "': " + e.getMessage());
         }

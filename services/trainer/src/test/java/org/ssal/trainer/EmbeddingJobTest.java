@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ssal.events.CampaignCreated;
 import org.ssal.events.EmbeddingsReady;
 import org.ssal.events.PretrainComplete;
+import org.ssal.learning.data.DatasetSpec;
 import org.ssal.learning.data.Datasets;
 import org.ssal.learning.data.ImageSet;
 import org.ssal.learning.embed.Embeddings;
@@ -62,7 +63,7 @@ class EmbeddingJobTest {
         assertEquals(36, ready.getDim());
         assertEquals(3, ready.getClassNames().size());
 
-        ImageSet truth = Datasets.synthetic(4L, OPTIONS).test();
+        ImageSet truth = Datasets.synthetic(DatasetSpec.CAMPAIGN_DATA_SEED, OPTIONS).test();
         LabeledEmbeddings test = LabeledEmbeddings.read(new ByteArrayInputStream(
                 store.read(ready.getTestUri(), ready.getTestSha256())));
         for (int i = 0; i < test.labels().length; i++) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssal.events.CampaignCreated;
 import org.ssal.learning.Progress;
+import org.ssal.learning.data.DatasetSpec;
 import org.ssal.learning.data.Datasets;
 import org.ssal.learning.data.ImageSet;
 import org.ssal.service.ArtifactStore;
@@ -31,7 +32,7 @@ class EncoderWorkshopTest {
 
     @Test
     void shouldPretrainOnceAndReuseTheStoredEncoderForTheSameData() {
-        ImageSet pool = Datasets.synthetic(4L, OPTIONS).train();
+        ImageSet pool = Datasets.synthetic(DatasetSpec.CAMPAIGN_DATA_SEED, OPTIONS).train();
         ArtifactStore store = new ArtifactStore(dir);
         EncoderWorkshop workshop = new EncoderWorkshop(store, 1);
         EncoderWorkshop.Prepared first = workshop.prepare(campaign("a", "simsiam:smallcnn"), pool, Progress.NONE);
@@ -47,7 +48,7 @@ class EncoderWorkshopTest {
 
     @Test
     void shouldRejectAnUnknownEncoderSpecNamingIt() {
-        ImageSet pool = Datasets.synthetic(4L, OPTIONS).train();
+        ImageSet pool = Datasets.synthetic(DatasetSpec.CAMPAIGN_DATA_SEED, OPTIONS).train();
         EncoderWorkshop workshop = new EncoderWorkshop(new ArtifactStore(dir), 1);
         RejectedEventException e = assertThrows(RejectedEventException.class,
                 () -> workshop.prepare(campaign("a", "byol:smallcnn"), pool, Progress.NONE));
