@@ -42,7 +42,8 @@ public final class EventService implements AutoCloseable {
     public static EventService start(Spec spec, String bootstrapServers, String instanceId, int partitions,
                                      Consumer<SpecificRecord> observe, Reaction react) {
         TopicAdmin.ensureTopics(bootstrapServers, partitions);
-        String instance = instanceId == null || instanceId.isBlank() ? UUID.randomUUID().toString() : instanceId;
+        boolean stable = instanceId != null && !instanceId.isBlank();
+        String instance = stable ? instanceId : UUID.randomUUID().toString();
         Runnable rebuild = () -> {
             if (spec.rebuildsFrom().isEmpty()) {
                 return;
@@ -54,7 +55,7 @@ public final class EventService implements AutoCloseable {
         };
         EventHandler handler = (record, out) -> react.react(EventCodec.decode(record.value()), out);
         TransactionalProcessor processor = new TransactionalProcessor(new ProcessorSettings(bootstrapServers,
-                spec.service(), instance, spec.consumes(), spec.maxProcessingTime()), handler, rebuild);
+                spec.service(), instance, stable, spec.consumes(), spec.maxProcessingTime()), handler, rebuild);
         processor.start();
         return new EventService(processor);
     }

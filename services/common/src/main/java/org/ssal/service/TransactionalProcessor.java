@@ -175,6 +175,9 @@ public final class TransactionalProcessor implements AutoCloseable {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.service());
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.instanceId() + "-consumer");
+        if (settings.stableInstance()) {
+            props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, settings.service() + "-" + settings.instanceId());
+        }
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -35,7 +35,7 @@ class TransactionalProcessorIT {
     }
 
     private ProcessorSettings settings() {
-        return new ProcessorSettings(broker.bootstrapServers(), "echo-" + UUID.randomUUID(), "i1",
+        return new ProcessorSettings(broker.bootstrapServers(), "echo-" + UUID.randomUUID(), "i1", true,
                 List.of(Topics.QUERY_BATCH), Duration.ofMinutes(1));
     }
 

@@ -3,7 +3,9 @@ package org.ssal.standalone;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Arrays;
+import java.nio.file.Path;
 import java.util.List;
+import org.ssal.standalone.experiment.ExperimentRun;
 import org.ssal.service.EmbeddedBroker;
 
 /**
@@ -18,6 +20,10 @@ public class SsalMain {
               demo   run one labeling campaign end to end and print its learning curve (ssal demo --help)
               serve  run the campaign API, budget tracker, trainer, scorer and oracle in one process
                      [--kafka HOST:PORT] [--port N] [--data DIR]
+              experiment --grid FILE [--results DIR] [--data DIR] [--kafka HOST:PORT] [--cell-timeout-min N]
+                     run an experiment grid (each cell a real campaign), resumable; CSV, plots and report in DIR
+              advise --classes C --budget B [--results DIR]
+                     random or active learning for the next labels, and why
             """;
 
     public static void main(String... args) {
@@ -28,11 +34,16 @@ public class SsalMain {
             switch (command) {
                 case "demo" -> demo(rest);
                 case "serve" -> serve(rest);
+                case "experiment" -> experiment(rest);
+                case "advise" -> System.exit(org.ssal.standalone.experiment.AdviseCommand.run(rest, System.out));
                 default -> {
                     System.out.print(USAGE);
                     System.exit(command.equals("help") || command.equals("--help") ? 0 : 2);
                 }
             }
+        } catch (java.io.IOException | IllegalStateException e) {
+            System.err.println("ssal: " + e.getMessage());
+            System.exit(1);
         } catch (IllegalArgumentException e) {
             System.err.println("ssal: " + e.getMessage());
             System.exit(2);
@@ -63,6 +74,45 @@ public class SsalMain {
     }
 
     private static int exitCode;
+
+    private static void experiment(List<String> args) {
+        String kafka = null;
+        Path grid = null;
+        Path results = Path.of("results");
+        for (int i = 0; i < args.size(); i += 2) {
+            if (i + 1 >= args.size()) {
+                throw new IllegalArgumentException("option " + args.get(i) + " needs a value\n" + USAGE);
+            }
+            String value = args.get(i + 1);
+            switch (args.get(i)) {
+                case "--grid" -> grid = Path.of(value);
+                case "--results" -> results = Path.of(value);
+                case "--data" -> {
+                    ExperimentRun.dataDir = Path.of(value).toAbsolutePath();
+                    System.setProperty("ssal.data.dir", ExperimentRun.dataDir.toString());
+                }
+                case "--kafka" -> kafka = value;
+                case "--cell-timeout-min" -> ExperimentRun.cellTimeout = java.time.Duration.ofMinutes(Long.parseLong(value));
+                default -> throw new IllegalArgumentException("unknown option " + args.get(i) + "\n" + USAGE);
+            }
+        }
+        if (grid == null) {
+            throw new IllegalArgumentException("--grid FILE is required\n" + USAGE);
+        }
+        ExperimentRun.gridFile = grid;
+        ExperimentRun.resultsDir = results;
+        setIfAbsent("quarkus.http.port", "0");
+        try (EmbeddedBroker broker = kafka == null ? startBroker() : null) {
+            System.setProperty("kafka.bootstrap.servers", broker != null ? broker.bootstrapServers() : kafka);
+            Quarkus.run(ExperimentRun.class, (code, failure) -> {
+                if (failure != null) {
+                    System.err.println("ssal experiment failed: " + failure);
+                }
+                exitCode = code;
+            });
+        }
+        System.exit(exitCode);
+    }
 
     private static void serve(List<String> args) {
         String kafka = null;
