@@ -1,0 +1,279 @@
+package org.ssal.campaign;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.ssal.events.CampaignCreated;
+
+/**
+ * The body of {@code POST /campaigns}: parsed from the JSON object field by field (so that a wrong
+ * type is reported like a wrong value, naming the field), completed with defaults, validated, and
+ * turned into the {@link CampaignCreated} event that every service acts on.
+ *
+ * @param campaignId     id of the campaign, {@code [A-Za-z0-9._-]{1,64}}; a random UUID when absent
+ * @param dataset        one of {@link #DATASETS}
+ * @param datasetOptions dataset-specific options (e.g. labels=coarse for cifar100); default none
+ * @param poolSize       cap on the unlabeled pool, 0 = the whole train split (default 0)
+ * @param testSize       cap on the test split, 0 = the whole split (default 0)
+ * @param budget         labels the campaign may buy, initial set included; &gt; 0
+ * @param initialSize    size of the random initial set (round 0); in (0, budget]
+ * @param batchSize      samples asked per later round; &gt; 0
+ * @param strategy       one of {@link #STRATEGIES}
+ * @param ssl            frozen self-supervised encoder (true, default) or the supervised baseline
+ * @param encoder        encoder spec (default "pixels")
+ * @param pretrainEpochs SimSiam epochs, 0 = the trainer's default (default 0)
+ * @param head           one of {@link #HEADS} (default "softmax")
+ * @param seed           seed of every random choice of the campaign (default 0)
+ */
+public record CampaignRequest(String campaignId, String dataset, Map<String, String> datasetOptions,
+                              int poolSize, int testSize, int budget, int initialSize, int batchSize,
+                              String strategy, boolean ssl, String encoder, int pretrainEpochs, String head,
+                              long seed) {
+
+    /**
+     * Dataset names known to ssal-learning's dataset registry (DESIGN §7). Kept here as a list so
+     * that the campaign API does not depend on the learning library (and ND4J); a new dataset adds
+     * one name here and one in learning/.
+     */
+    public static final List<String> DATASETS =
+            List.of("fashion-mnist", "cifar10", "cifar100", "tiny-imagenet", "image-folder", "synthetic");
+    /** Acquisition strategies of ssal-learning (DESIGN §1.3, plus TypiClust). */
+    public static final List<String> STRATEGIES =
+            List.of("random", "entropy", "kcenter", "vaal", "svm-margin", "typiclust");
+    /** Classifier heads of ssal-learning (DESIGN §1.2). */
+    public static final List<String> HEADS = List.of("softmax", "svm");
+
+    public static final Pattern CAMPAIGN_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    public CampaignRequest {
+        datasetOptions = datasetOptions == null ? Map.of() : Map.copyOf(datasetOptions);
+    }
+
+    private static final Set<String> FIELDS = Set.of("campaignId", "dataset", "datasetOptions", "poolSize",
+            "testSize", "budget", "initialSize", "batchSize", "strategy", "ssl", "encoder", "pretrainEpochs",
+            "head", "seed");
+
+    /**
+     * Reads a JSON object (as Jackson maps it: String, Integer/Long/BigInteger, Double/BigDecimal,
+     * Boolean, Map) and fills in the defaults. Checks presence and types only; see {@link #validate()}.
+     *
+     * @throws InvalidFieldException naming the first field that is missing, unknown or of the wrong type
+     */
+    public static CampaignRequest parse(Map<String, Object> json) {
+        if (json == null) {
+            throw new InvalidFieldException("body", null, "a JSON object with the campaign is required");
+        }
+        for (String field : json.keySet()) {
+            if (!FIELDS.contains(field)) {
+                throw new InvalidFieldException(field, json.get(field), "unknown field " + field
+                        + " (known: " + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
+            }
+        }
+        String campaignId = string(json, "campaignId", null);
+        return new CampaignRequest(
+                campaignId == null ? UUID.randomUUID().toString() : campaignId,
+                string(json, "dataset", REQUIRED),
+                options(json, "datasetOptions"),
+                integer(json, "poolSize", 0),
+                integer(json, "testSize", 0),
+                integer(json, "budget", null),
+                integer(json, "initialSize", null),
+                integer(json, "batchSize", null),
+                string(json, "strategy", REQUIRED),
+                bool(json, "ssl", true),
+                string(json, "encoder", "pixels"),
+                integer(json, "pretrainEpochs", 0),
+                string(json, "head", "softmax"),
+                longInteger(json, "seed", 0L));
+    }
+
+    /**
+     * Checks every value against the rules of a campaign.
+     *
+     * @return this request, valid
+     * @throws InvalidFieldException naming the first invalid field and its value
+     */
+    public CampaignRequest validate() {
+        if (campaignId == null || !CAMPAIGN_ID.matcher(campaignId).matches()) {
+            throw new InvalidFieldException("campaignId", campaignId,
+                    "campaignId must match " + CAMPAIGN_ID.pattern());
+        }
+        if (!known(DATASETS, dataset)) {
+            throw new InvalidFieldException("dataset", dataset, "dataset must be one of " + DATASETS);
+        }
+        for (String key : datasetOptions.keySet()) {
+            if (key.isBlank()) {
+                throw new InvalidFieldException("datasetOptions", key, "datasetOptions keys must not be blank");
+            }
+        }
+        if (poolSize < 0) {
+            throw new InvalidFieldException("poolSize", poolSize, "poolSize must be >= 0 (0 = the whole split)");
+        }
+        if (testSize < 0) {
+            throw new InvalidFieldException("testSize", testSize, "testSize must be >= 0 (0 = the whole split)");
+        }
+        if (budget <= 0) {
+            throw new InvalidFieldException("budget", budget, "budget must be > 0");
+        }
+        if (poolSize > 0 && budget > poolSize) {
+            throw new InvalidFieldException("budget", budget, "budget must be <= poolSize " + poolSize);
+        }
+        if (initialSize <= 0 || initialSize > budget) {
+            throw new InvalidFieldException("initialSize", initialSize,
+                    "initialSize must be > 0 and <= budget " + budget);
+        }
+        if (batchSize <= 0) {
+            throw new InvalidFieldException("batchSize", batchSize, "batchSize must be > 0");
+        }
+        if (!known(STRATEGIES, strategy)) {
+            throw new InvalidFieldException("strategy", strategy, "strategy must be one of " + STRATEGIES);
+        }
+        if (encoder == null || encoder.isBlank()) {
+            throw new InvalidFieldException("encoder", encoder, "encoder must not be blank (e.g. pixels)");
+        }
+        if (pretrainEpochs < 0) {
+            throw new InvalidFieldException("pretrainEpochs", pretrainEpochs,
+                    "pretrainEpochs must be >= 0 (0 = the trainer's default)");
+        }
+        if (!known(HEADS, head)) {
+            throw new InvalidFieldException("head", head, "head must be one of " + HEADS);
+        }
+        return this;
+    }
+
+    /** The event, stamped with the time the API accepted it. */
+    public CampaignCreated toEvent(Instant createdAt) {
+        return CampaignCreated.newBuilder()
+                .setCampaignId(campaignId).setDataset(dataset).setDatasetOptions(new LinkedHashMap<>(datasetOptions))
+                .setPoolSize(poolSize).setTestSize(testSize)
+                .setBudget(budget).setInitialSize(initialSize).setBatchSize(batchSize)
+                .setStrategy(strategy).setSsl(ssl).setEncoderSpec(encoder).setPretrainEpochs(pretrainEpochs)
+                .setHead(head).setSeed(seed).setCreatedAt(createdAt)
+                .build();
+    }
+
+    /** A field of the request that is missing, unknown, of the wrong type or out of range (HTTP 400). */
+    public static final class InvalidFieldException extends RuntimeException {
+        private final String field;
+        private final String value;
+
+        public InvalidFieldException(String field, Object value, String message) {
+            super(message);
+            this.field = field;
+            this.value = String.valueOf(value);
+        }
+
+        public String field() {
+            return field;
+        }
+
+        /** The offending value as text ("null" when it was missing). */
+        public String value() {
+            return value;
+        }
+
+        /** The JSON answer: {"field": ..., "value": ..., "message": ...}. */
+        public Map<String, String> toJson() {
+            Map<String, String> json = new LinkedHashMap<>();
+            json.put("field", field);
+            json.put("value", value);
+            json.put("message", getMessage());
+            return json;
+        }
+    }
+
+    private static boolean known(List<String> names, String name) {
+        return name != null && names.contains(name); // List.of(..).contains(null) throws
+    }
+
+    /** Marks a string field without default. */
+    private static final String REQUIRED = "\u0000required";
+
+    private static String string(Map<String, Object> json, String field, String fallback) {
+        Object value = json.get(field);
+        if (value == null) {
+            if (REQUIRED.equals(fallback)) {
+                throw new InvalidFieldException(field, null, field + " is required");
+            }
+            return fallback;
+        }
+        if (!(value instanceof String text)) {
+            throw new InvalidFieldException(field, value, field + " must be a string");
+        }
+        return text;
+    }
+
+    private static Integer integer(Map<String, Object> json, String field, Integer fallback) {
+        Object value = json.get(field);
+        if (value == null) {
+            if (fallback == null) {
+                throw new InvalidFieldException(field, null, field + " is required");
+            }
+            return fallback;
+        }
+        long number = wholeNumber(field, value);
+        if (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
+            throw new InvalidFieldException(field, value, field + " is out of the integer range");
+        }
+        return (int) number;
+    }
+
+    private static long longInteger(Map<String, Object> json, String field, long fallback) {
+        Object value = json.get(field);
+        return value == null ? fallback : wholeNumber(field, value);
+    }
+
+    private static long wholeNumber(String field, Object value) {
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        try {
+            if (value instanceof BigInteger big) {
+                return big.longValueExact();
+            }
+            if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
+                return new BigDecimal(value.toString()).longValueExact();
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            // falls through: a fraction, too large, NaN or infinite
+        }
+        throw new InvalidFieldException(field, value, field + " must be an integer");
+    }
+
+    private static boolean bool(Map<String, Object> json, String field, boolean fallback) {
+        Object value = json.get(field);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Boolean flag)) {
+            throw new InvalidFieldException(field, value, field + " must be true or false");
+        }
+        return flag;
+    }
+
+    private static Map<String, String> options(Map<String, Object> json, String field) {
+        Object value = json.get(field);
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new InvalidFieldException(field, value, field + " must be an object of name: value");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            Object option = entry.getValue();
+            if (!(option instanceof String || option instanceof Number || option instanceof Boolean)) {
+                throw new InvalidFieldException(field + "." + entry.getKey(), option,
+                        "dataset options must be strings, numbers or booleans");
+            }
+            out.put(String.valueOf(entry.getKey()), String.valueOf(option));
+        }
+        return Map.copyOf(out);
+    }
+}

@@ -1,0 +1,182 @@
+package org.ssal.campaign;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.ssal.campaign.CampaignRequest.InvalidFieldException;
+import org.ssal.events.BudgetState;
+import org.ssal.events.CampaignStatus;
+import org.ssal.events.CampaignStopped;
+import org.ssal.schemas.Topics;
+
+/**
+ * Campaigns over HTTP. Commands are written to the {@code campaigns} topic and answered with 202:
+ * the budget tracker applies them asynchronously. Reads come from the tracker's ledger store
+ * (Kafka Streams interactive queries), so a campaign shows up shortly after its 202.
+ *
+ * <p>Reads assume that this instance holds every partition of the ledger (one budget tracker per
+ * cluster, as in the embedded default and the distributed deployment). Several tracker instances
+ * would need {@code KafkaStreams.queryMetadataForKey} and a hop to the owner.
+ */
+@Path("/campaigns")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "campaigns", description = "Create, follow and stop active-learning labeling campaigns")
+public class CampaignResource {
+    private final KafkaStreams streams;
+    private final CampaignCommands commands;
+
+    @Inject
+    public CampaignResource(KafkaStreams streams, CampaignCommands commands) {
+        this.streams = streams;
+        this.commands = commands;
+    }
+
+    /** A round as the API shows it. */
+    public record RoundView(int round, int queried, int labeled, Double testAccuracy) {
+    }
+
+    /** An accepted label (only with {@code ?labels=true}). */
+    public record LabelView(String sampleId, int label, int round) {
+    }
+
+    /** A campaign's ledger; {@code labels} is left out unless asked for. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CampaignView(String campaignId, String dataset, String strategy, String status,
+                               int budget, int queried, int labeled, int remaining, int round,
+                               boolean roundComplete, int numClasses, Instant updatedAt,
+                               List<RoundView> rounds, List<LabelView> labels) {
+        static CampaignView of(BudgetState state, boolean withLabels) {
+            List<RoundView> rounds = state.getRounds().stream()
+                    .map(r -> new RoundView(r.getRound(), r.getQueried(), r.getLabeled(), r.getTestAccuracy()))
+                    .toList();
+            List<LabelView> labels = withLabels
+                    ? state.getLabels().stream().map(l -> new LabelView(l.getSampleId(), l.getLabel(), l.getRound())).toList()
+                    : null;
+            return new CampaignView(state.getCampaignId(), state.getDataset(), state.getStrategy(),
+                    state.getStatus().name(), state.getBudget(), state.getQueried(), state.getLabeled(),
+                    state.getRemaining(), state.getRound(), state.getRoundComplete(), state.getNumClasses(),
+                    state.getUpdatedAt(), rounds, labels);
+        }
+    }
+
+    /** Body of {@code POST /campaigns/{id}/stop}; optional. */
+    public record StopRequest(String reason) {
+    }
+
+    @POST
+    @Operation(summary = "Create a campaign", description = "Validates the campaign, writes CampaignCreated to "
+            + "the campaigns topic and answers 202 with its id; 400 names the first invalid field.")
+    public Response create(Map<String, Object> body) {
+        CampaignRequest request = CampaignRequest.parse(body).validate();
+        if (ledger(request.campaignId()).isPresent()) {
+            return error(Response.Status.CONFLICT, "campaignId", request.campaignId(),
+                    "campaign " + request.campaignId() + " already exists");
+        }
+        commands.send(Topics.CAMPAIGNS, request.campaignId(), request.toEvent(Instant.now()));
+        return Response.accepted(Map.of("campaignId", request.campaignId()))
+                .location(UriBuilder.fromResource(CampaignResource.class).path(request.campaignId()).build())
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "List every campaign known to the budget tracker")
+    public List<CampaignView> list() {
+        List<CampaignView> out = new ArrayList<>();
+        try (KeyValueIterator<String, BudgetState> all = store().all()) {
+            while (all.hasNext()) {
+                KeyValue<String, BudgetState> entry = all.next();
+                out.add(CampaignView.of(entry.value, false));
+            }
+        }
+        return out;
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Budget, progress and per-round accuracy of one campaign")
+    public Response get(@PathParam("id") String id, @QueryParam("labels") @DefaultValue("false") boolean labels) {
+        return ledger(id)
+                .map(state -> Response.ok(CampaignView.of(state, labels)).build())
+                .orElseGet(() -> unknown(id));
+    }
+
+    @POST
+    @Path("{id}/stop")
+    @Operation(summary = "Stop a campaign", description = "Writes CampaignStopped; later query batches and "
+            + "labels of the campaign are refused. 404 when unknown, 409 when it is no longer ACTIVE.")
+    public Response stop(@PathParam("id") String id, StopRequest body) {
+        Optional<BudgetState> ledger = ledger(id);
+        if (ledger.isEmpty()) {
+            return unknown(id);
+        }
+        if (ledger.get().getStatus() != CampaignStatus.ACTIVE) {
+            return error(Response.Status.CONFLICT, "campaignId", id,
+                    "campaign " + id + " is already " + ledger.get().getStatus());
+        }
+        String reason = body == null || body.reason() == null ? "" : body.reason();
+        commands.send(Topics.CAMPAIGNS, id, CampaignStopped.newBuilder()
+                .setCampaignId(id).setReason(reason).setStoppedAt(Instant.now()).build());
+        return Response.accepted(Map.of("campaignId", id)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidField(InvalidFieldException e) {
+        return Response.status(Response.Status.BAD_REQUEST).entity(e.toJson()).build();
+    }
+
+    /** The store is not queryable while Kafka Streams starts or rebalances: ask again shortly. */
+    @ServerExceptionMapper
+    public Response storeUnavailable(InvalidStateStoreException e) {
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                .entity(Map.of("message", "the budget tracker is not ready: " + e.getMessage())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response kafkaUnavailable(CampaignCommands.CommandNotSentException e) {
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                .entity(Map.of("message", String.valueOf(e.getMessage()))).build();
+    }
+
+    private Optional<BudgetState> ledger(String id) {
+        return Optional.ofNullable(store().get(id));
+    }
+
+    private ReadOnlyKeyValueStore<String, BudgetState> store() {
+        return streams.store(StoreQueryParameters.fromNameAndType(
+                BudgetTopology.LEDGER_STORE, QueryableStoreTypes.keyValueStore()));
+    }
+
+    private static Response unknown(String id) {
+        return error(Response.Status.NOT_FOUND, "campaignId", id, "unknown campaign " + id);
+    }
+
+    private static Response error(Response.Status status, String field, String value, String message) {
+        return Response.status(status).entity(Map.of("field", field, "value", value, "message", message)).build();
+    }
+}

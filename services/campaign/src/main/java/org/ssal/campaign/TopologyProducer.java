@@ -1,0 +1,14 @@
+package org.ssal.campaign;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import org.apache.kafka.streams.Topology;
+
+/** Hands the budget tracker to quarkus-kafka-streams, which runs it with the kafka-streams.* config. */
+@ApplicationScoped
+public class TopologyProducer {
+    @Produces
+    public Topology budgetTracker() {
+        return BudgetTopology.build();
+    }
+}

@@ -1,0 +1,170 @@
+package org.ssal.campaign;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.ssal.campaign.CampaignRequest.InvalidFieldException;
+import org.ssal.events.CampaignCreated;
+
+/** Validation of POST /campaigns bodies, without Quarkus. */
+class CampaignRequestTest {
+    private static final Instant NOW = Instant.parse("2025-03-01T09:00:00Z");
+
+    private static Map<String, Object> minimal() {
+        Map<String, Object> json = new HashMap<>();
+        json.put("dataset", "cifar10");
+        json.put("budget", 100);
+        json.put("initialSize", 10);
+        json.put("batchSize", 20);
+        json.put("strategy", "entropy");
+        return json;
+    }
+
+    private static Map<String, Object> with(String field, Object value) {
+        Map<String, Object> json = minimal();
+        json.put(field, value);
+        return json;
+    }
+
+    private static Map<String, Object> without(String field) {
+        Map<String, Object> json = minimal();
+        json.remove(field);
+        return json;
+    }
+
+    @Test
+    void shouldFillDefaultsWhenOptionalFieldsAreAbsent() {
+        CampaignCreated event = CampaignRequest.parse(minimal()).validate().toEvent(NOW);
+
+        assertEquals(UUID.fromString(event.getCampaignId()).toString(), event.getCampaignId());
+        assertEquals("cifar10", event.getDataset());
+        assertEquals(Map.of(), event.getDatasetOptions());
+        assertEquals(0, event.getPoolSize());
+        assertEquals(0, event.getTestSize());
+        assertEquals(100, event.getBudget());
+        assertEquals(10, event.getInitialSize());
+        assertEquals(20, event.getBatchSize());
+        assertEquals("entropy", event.getStrategy());
+        assertTrue(event.getSsl());
+        assertEquals("pixels", event.getEncoderSpec());
+        assertEquals(0, event.getPretrainEpochs());
+        assertEquals("softmax", event.getHead());
+        assertEquals(0L, event.getSeed());
+        assertEquals(NOW, event.getCreatedAt());
+    }
+
+    @Test
+    void shouldCarryEveryFieldWhenAllAreGiven() {
+        Map<String, Object> json = minimal();
+        json.put("campaignId", "run-1.a_B");
+        json.put("dataset", "cifar100");
+        json.put("datasetOptions", Map.of("labels", "coarse", "classes", 20));
+        json.put("poolSize", 5000);
+        json.put("testSize", 1000);
+        json.put("ssl", false);
+        json.put("encoder", "simsiam:smallcnn");
+        json.put("pretrainEpochs", 3);
+        json.put("head", "svm");
+        json.put("seed", 12345678901L);
+
+        CampaignCreated event = CampaignRequest.parse(json).validate().toEvent(NOW);
+
+        assertEquals("run-1.a_B", event.getCampaignId());
+        assertEquals(Map.of("labels", "coarse", "classes", "20"), event.getDatasetOptions());
+        assertEquals(5000, event.getPoolSize());
+        assertEquals(1000, event.getTestSize());
+        assertEquals(false, event.getSsl());
+        assertEquals("simsiam:smallcnn", event.getEncoderSpec());
+        assertEquals(3, event.getPretrainEpochs());
+        assertEquals("svm", event.getHead());
+        assertEquals(12345678901L, event.getSeed());
+    }
+
+    @Test
+    void shouldAcceptBoundaryValuesWhenTheyAreAllowed() {
+        Map<String, Object> json = minimal();
+        json.put("initialSize", 100); // == budget
+        json.put("budget", 100.0);    // a whole number written as a float
+        json.put("batchSize", 1);
+        CampaignRequest request = CampaignRequest.parse(json).validate();
+        assertEquals(100, request.initialSize());
+        assertEquals(100, request.budget());
+    }
+
+    static Stream<Arguments> invalidBodies() {
+        return Stream.of(
+                Arguments.of(without("dataset"), "dataset", "null", "dataset is required"),
+                Arguments.of(with("dataset", "mnist"), "dataset", "mnist", "dataset must be one of"),
+                Arguments.of(with("dataset", 7), "dataset", "7", "dataset must be a string"),
+                Arguments.of(without("budget"), "budget", "null", "budget is required"),
+                Arguments.of(with("budget", -5), "budget", "-5", "budget must be > 0"),
+                Arguments.of(with("budget", 0), "budget", "0", "budget must be > 0"),
+                Arguments.of(with("budget", "ten"), "budget", "ten", "budget must be an integer"),
+                Arguments.of(with("budget", 1.5), "budget", "1.5", "budget must be an integer"),
+                Arguments.of(with("budget", 3_000_000_000L), "budget", "3000000000", "budget is out of the integer range"),
+                Arguments.of(without("initialSize"), "initialSize", "null", "initialSize is required"),
+                Arguments.of(with("initialSize", 0), "initialSize", "0", "initialSize must be > 0 and <= budget 100"),
+                Arguments.of(with("initialSize", 101), "initialSize", "101", "initialSize must be > 0 and <= budget 100"),
+                Arguments.of(without("batchSize"), "batchSize", "null", "batchSize is required"),
+                Arguments.of(with("batchSize", 0), "batchSize", "0", "batchSize must be > 0"),
+                Arguments.of(without("strategy"), "strategy", "null", "strategy is required"),
+                Arguments.of(with("strategy", "bald"), "strategy", "bald", "strategy must be one of"),
+                Arguments.of(with("head", "mlp"), "head", "mlp", "head must be one of [softmax, svm]"),
+                Arguments.of(with("poolSize", -1), "poolSize", "-1", "poolSize must be >= 0"),
+                Arguments.of(with("poolSize", 50), "budget", "100", "budget must be <= poolSize 50"),
+                Arguments.of(with("testSize", -2), "testSize", "-2", "testSize must be >= 0"),
+                Arguments.of(with("pretrainEpochs", -1), "pretrainEpochs", "-1", "pretrainEpochs must be >= 0"),
+                Arguments.of(with("encoder", " "), "encoder", " ", "encoder must not be blank"),
+                Arguments.of(with("ssl", "yes"), "ssl", "yes", "ssl must be true or false"),
+                Arguments.of(with("seed", "x"), "seed", "x", "seed must be an integer"),
+                Arguments.of(with("campaignId", "has space"), "campaignId", "has space", "campaignId must match"),
+                Arguments.of(with("campaignId", ""), "campaignId", "", "campaignId must match"),
+                Arguments.of(with("campaignId", "x".repeat(65)), "campaignId", "x".repeat(65), "campaignId must match"),
+                Arguments.of(with("campaignId", "a/b"), "campaignId", "a/b", "campaignId must match"),
+                Arguments.of(with("datasetOptions", "labels=coarse"), "datasetOptions", "labels=coarse", "datasetOptions must be an object"),
+                Arguments.of(with("datasetOptions", Map.of("x", Map.of())), "datasetOptions.x", "{}", "dataset options must be strings"),
+                Arguments.of(with("budgte", 5), "budgte", "5", "unknown field budgte"));
+    }
+
+    @ParameterizedTest(name = "{1}={2}")
+    @MethodSource("invalidBodies")
+    void shouldNameFieldAndValueWhenRequestIsInvalid(Map<String, Object> json, String field, String value,
+                                                     String message) {
+        InvalidFieldException e = assertThrows(InvalidFieldException.class,
+                () -> CampaignRequest.parse(json).validate());
+
+        assertEquals(field, e.field());
+        assertEquals(value, e.value());
+        assertTrue(e.getMessage().startsWith(message), e.getMessage());
+        assertEquals(Map.of("field", field, "value", value, "message", e.getMessage()), e.toJson());
+    }
+
+    @Test
+    void shouldRejectMissingBodyWhenThereIsNone() {
+        InvalidFieldException e = assertThrows(InvalidFieldException.class, () -> CampaignRequest.parse(null));
+        assertEquals("body", e.field());
+    }
+
+    @Test
+    void shouldListEveryKnownNameWhenAskedForTheCatalog() {
+        assertEquals(6, CampaignRequest.DATASETS.size());
+        assertTrue(CampaignRequest.STRATEGIES.containsAll(
+                java.util.List.of("random", "entropy", "kcenter", "vaal", "svm-margin", "typiclust")));
+        for (String dataset : CampaignRequest.DATASETS) {
+            assertEquals(dataset, CampaignRequest.parse(with("dataset", dataset)).validate().dataset());
+        }
+        for (String strategy : CampaignRequest.STRATEGIES) {
+            assertEquals(strategy, CampaignRequest.parse(with("strategy", strategy)).validate().strategy());
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.ssal.campaign;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+import java.util.UUID;
+import org.ssal.service.EmbeddedBroker;
+import org.ssal.service.TopicAdmin;
+
+/**
+ * A real Kafka broker for {@code @QuarkusTest}s: the in-JVM KRaft broker of ssal-service-common,
+ * with the topics of DESIGN §3 created before Quarkus (and Kafka Streams) start.
+ *
+ * <p>To run against an external broker instead (a local Kafka, or one started with Docker, e.g.
+ * {@code docker run -p 9092:9092 apache/kafka:4.1.2}), set {@code SSAL_TEST_KAFKA=host:port}: no
+ * embedded broker is started and the topics are created there if missing. The broker must allow
+ * transactions with one replica (transaction.state.log.replication.factor=1, min.isr=1) because the
+ * budget tracker runs exactly_once_v2.
+ */
+public class EmbeddedKafkaResource implements QuarkusTestResourceLifecycleManager {
+    /** Environment variable naming an external broker to use instead of the embedded one. */
+    public static final String EXTERNAL_BROKER_ENV = "SSAL_TEST_KAFKA";
+
+    private EmbeddedBroker broker;
+
+    @Override
+    public Map<String, String> start() {
+        String bootstrap = System.getenv(EXTERNAL_BROKER_ENV);
+        if (bootstrap == null || bootstrap.isBlank()) {
+            broker = EmbeddedBroker.start();
+            bootstrap = broker.bootstrapServers();
+        }
+        TopicAdmin.ensureTopics(bootstrap, 2);
+        String run = UUID.randomUUID().toString();
+        return Map.of(
+                "kafka.bootstrap.servers", bootstrap,
+                // a fresh application id and state dir per run: an external broker keeps the
+                // committed offsets and changelogs of earlier runs, and stale RocksDB state breaks
+                // a rerun against another broker (shared/notes/kafka-quarkus.md)
+                "quarkus.kafka-streams.application-id", BudgetTopology.APPLICATION_ID + "-test-" + run,
+                "kafka-streams.state.dir", "target/kstreams-state/" + run,
+                "kafka-streams.commit.interval.ms", "100",
+                "kafka-streams.statestore.cache.max.bytes", "0",
+                // other builds may run tests on this machine at the same time
+                "quarkus.http.test-port", "0",
+                "quarkus.log.category.\"org.apache.kafka\".level", "WARN",
+                "quarkus.log.category.\"kafka\".level", "WARN");
+    }
+
+    @Override
+    public void stop() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+}
