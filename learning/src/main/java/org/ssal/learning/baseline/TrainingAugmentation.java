@@ -21,6 +21,11 @@ import org.ssal.learning.augment.SimSiamAugmentation;
  *     that want both arms of the comparison to see identical augmentation.</li>
  * <li>{@link #NONE}: normalization only.</li>
  * </ul>
+ * <p>Measured (Fashion-MNIST, 1,000 class-balanced labels, smallcnn, 15 epochs, other settings
+ * default, seed 1, full 10,000-image test split): CROP_FLIP 74.0 % test accuracy (still underfitting:
+ * 77 % on its augmented batches in the last epoch), NONE 80.3 % (98.5 %). With short schedules the
+ * crop costs more than it gives; the default keeps the standard recipe, which is meant for the
+ * longer schedules (default 30 epochs, papers ~200) — pick NONE for budgets of a few epochs.
  */
 public enum TrainingAugmentation {
     CROP_FLIP, SIMSIAM, NONE;
