@@ -127,8 +127,11 @@ public final class SimSiamTrainer {
         }
     }
 
-    /** torch.optim.SGD: d = g + wd·w; v = m·v + d; w -= lr·v. */
-    static void sgdStep(SameDiff sd, List<String> params, Map<String, INDArray> grads, Map<String, INDArray> velocity,
+    /**
+     * torch.optim.SGD: d = g + wd·w; v = m·v + d; w -= lr·v. Public so that the supervised
+     * baseline ({@code org.ssal.learning.baseline}) trains with the very same optimizer.
+     */
+    public static void sgdStep(SameDiff sd, List<String> params, Map<String, INDArray> grads, Map<String, INDArray> velocity,
                         double lr, double momentum, double weightDecay) {
         for (String name : params) {
             INDArray g = grads.get(name);
@@ -152,7 +155,8 @@ public final class SimSiamTrainer {
         return zn.std(false, 0).meanNumber().doubleValue();
     }
 
-    static int[] permutation(int n, SplittableRandom rng) {
+    /** A Fisher–Yates shuffle of 0..n-1 drawn from {@code rng}. */
+    public static int[] permutation(int n, SplittableRandom rng) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;
@@ -173,8 +177,10 @@ public final class SimSiamTrainer {
     /**
      * Inference BN statistics: the average, over batches of the first {@code cfg.bnStatsImages()}
      * pool images (normalized, not augmented), of each layer's batch mean and variance.
+     * {@code trained} may hold more variables than the encoder (e.g. a classifier layer); only
+     * the encoder's are read.
      */
-    static Map<String, INDArray> calibrate(SameDiff trained, SimSiamConfig cfg, ImageSet pool,
+    public static Map<String, INDArray> calibrate(SameDiff trained, SimSiamConfig cfg, ImageSet pool,
                                            org.ssal.learning.augment.Normalize normalize) {
         SimSiamNetwork calib = SimSiamNetwork.calibration(cfg, pool.channels(), pool.height(), pool.width());
         calib.copyWeightsFrom(trained);
