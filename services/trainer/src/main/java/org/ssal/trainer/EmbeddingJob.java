@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ssal.events.BudgetState;
 import org.ssal.events.CampaignCreated;
+import org.ssal.events.CampaignStatus;
 import org.ssal.events.EmbeddingsReady;
+import org.ssal.events.LabeledSample;
 import org.ssal.events.PretrainComplete;
 import org.ssal.learning.Progress;
 import org.ssal.learning.data.DatasetRoots;
@@ -19,6 +23,8 @@ import org.ssal.learning.data.DatasetSplits;
 import org.ssal.learning.data.Datasets;
 import org.ssal.learning.data.ImageSet;
 import org.ssal.learning.embed.Embeddings;
+import org.ssal.learning.embed.Encoder;
+import org.ssal.learning.embed.PixelEncoder;
 import org.ssal.learning.round.LabeledEmbeddings;
 import org.ssal.schemas.Topics;
 import org.ssal.service.ArtifactStore;
@@ -26,78 +32,154 @@ import org.ssal.service.Outbox;
 import org.ssal.service.RejectedEventException;
 
 /**
- * The trainer's side of the round protocol: for a new campaign, load its pool and test split,
- * obtain the encoder (pretrained or reused) and store the embeddings of both, then announce
- * PretrainComplete and EmbeddingsReady(round 0).
+ * The trainer's side of the round protocol.
+ * <ul>
+ * <li>SSL campaign: load pool and test split, obtain the frozen encoder (pretrained or reused),
+ *     store both embeddings, announce PretrainComplete and EmbeddingsReady(0); every round uses them.</li>
+ * <li>No-SSL baseline (the paper's "AL without SSL"): announce the pool as EmbeddingsReady(-1)
+ *     (raw pixels, enough to draw the random initial set), then after each fully labeled round r
+ *     train the encoder from scratch on the labels ({@link BaselineRounds}) and announce
+ *     EmbeddingsReady(r) from it.</li>
+ * </ul>
  */
 final class EmbeddingJob {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingJob.class);
+    private static final int POOL_ANNOUNCEMENT_ROUND = -1;
     private final ArtifactStore store;
     private final EncoderWorkshop workshop;
+    private final BaselineRounds baseline;
     private final Path dataDir;
     private final Clock clock;
-    private final Set<String> embedded = new HashSet<>();
+    private final Map<String, CampaignCreated> campaigns = new HashMap<>();
+    private final Map<String, Integer> lastEmbeddedRound = new HashMap<>();
+    private final Map<String, DatasetSplits> recentData = new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, DatasetSplits> eldest) {
+            return size() > 2;
+        }
+    };
 
-    EmbeddingJob(ArtifactStore store, EncoderWorkshop workshop, Path dataDir, Clock clock) {
+    EmbeddingJob(ArtifactStore store, EncoderWorkshop workshop, BaselineRounds baseline, Path dataDir, Clock clock) {
         this.store = store;
         this.workshop = workshop;
+        this.baseline = baseline;
         this.dataDir = dataDir;
         this.clock = clock;
     }
 
     synchronized void observe(SpecificRecord event) {
-        if (event instanceof EmbeddingsReady ready && ready.getRound() == 0) {
-            embedded.add(ready.getCampaignId());
+        if (event instanceof CampaignCreated created) {
+            campaigns.putIfAbsent(created.getCampaignId(), created);
+        } else if (event instanceof EmbeddingsReady ready) {
+            lastEmbeddedRound.merge(ready.getCampaignId(), ready.getRound(), Math::max);
         }
     }
 
     synchronized void handle(SpecificRecord event, Outbox out) {
         observe(event);
-        if (!(event instanceof CampaignCreated campaign) || embedded.contains(campaign.getCampaignId())) {
-            return;
+        if (event instanceof CampaignCreated campaign && !lastEmbeddedRound.containsKey(campaign.getCampaignId())) {
+            if (campaign.getSsl()) {
+                embedWithFrozenEncoder(campaign, out);
+            } else {
+                announcePool(campaign, out);
+            }
+        } else if (event instanceof BudgetState ledger) {
+            CampaignCreated campaign = campaigns.get(ledger.getCampaignId());
+            Integer last = lastEmbeddedRound.get(ledger.getCampaignId());
+            if (campaign != null && !campaign.getSsl() && last != null && ledger.getRoundComplete()
+                    && ledger.getRound() > last && ledger.getStatus() != CampaignStatus.STOPPED) {
+                retrainBaseline(campaign, ledger, out);
+            }
         }
+    }
+
+    private void embedWithFrozenEncoder(CampaignCreated campaign, Outbox out) {
         String id = campaign.getCampaignId();
         DatasetSplits splits = load(campaign);
-        Progress progress = (stage, done, total, detail) -> LOG.info("campaign {} {} {}/{} {}", id, stage, done, total, detail);
         long started = clock.millis();
-        EncoderWorkshop.Prepared prepared = workshop.prepare(campaign, splits.train(), progress);
+        EncoderWorkshop.Prepared prepared = workshop.prepare(campaign, splits.train(), progress(id));
         out.send(Topics.PRETRAIN_COMPLETE, id, PretrainComplete.newBuilder()
                 .setCampaignId(id).setEncoderId(prepared.encoderId()).setEncoderSpec(campaign.getEncoderSpec())
                 .setArtifactUri(prepared.artifact() == null ? "" : prepared.artifact().uri())
                 .setArtifactSha256(prepared.artifact() == null ? "" : prepared.artifact().sha256())
                 .setConfig(prepared.config()).setEpochLosses(prepared.epochLosses()).setCached(prepared.cached())
                 .setDurationMs(prepared.durationMs()).setCompletedAt(clock.instant()).build());
+        announce(campaign, 0, prepared.encoderId(), prepared.encoder(), splits, out);
+        LOG.info("campaign {}: embeddings of round 0 in {} ms", id, clock.millis() - started);
+    }
 
-        Embeddings pool = prepared.encoder().embed(splits.train(), progress);
-        Embeddings testEmbeddings = prepared.encoder().embed(splits.test(), progress);
+    private void announcePool(CampaignCreated campaign, Outbox out) {
+        DatasetSplits splits = load(campaign);
+        announce(campaign, POOL_ANNOUNCEMENT_ROUND, "pixels", new PixelEncoder(splits.train().pixelsPerImage()),
+                splits, out);
+    }
+
+    private void retrainBaseline(CampaignCreated campaign, BudgetState ledger, Outbox out) {
+        DatasetSplits splits = load(campaign);
+        Map<String, Integer> labels = new LinkedHashMap<>();
+        for (LabeledSample sample : ledger.getLabels()) {
+            labels.put(sample.getSampleId(), sample.getLabel());
+        }
+        BaselineRounds.Trained trained = baseline.train(campaign, ledger.getRound(), splits.train(), labels,
+                progress(campaign.getCampaignId()));
+        announce(campaign, ledger.getRound(), trained.encoderId(), trained.encoder(), splits, out);
+    }
+
+    private void announce(CampaignCreated campaign, int round, String encoderId, Encoder encoder, DatasetSplits splits,
+                          Outbox out) {
+        String id = campaign.getCampaignId();
+        Embeddings pool = encoder.embed(splits.train(), progress(id));
+        Embeddings test = encoder.embed(splits.test(), progress(id));
         int[] testLabels = new int[splits.test().size()];
         for (int i = 0; i < testLabels.length; i++) {
             testLabels[i] = splits.test().label(i);
         }
         ArtifactStore.Ref poolRef = store.put(pool::write);
-        ArtifactStore.Ref testRef = store.put(new LabeledEmbeddings(testEmbeddings, testLabels)::write);
+        ArtifactStore.Ref testRef = store.put(new LabeledEmbeddings(test, testLabels)::write);
         out.send(Topics.EMBEDDINGS_READY, id, EmbeddingsReady.newBuilder()
-                .setCampaignId(id).setRound(0).setEncoderId(prepared.encoderId())
+                .setCampaignId(id).setRound(round).setEncoderId(encoderId)
                 .setPoolUri(poolRef.uri()).setPoolSha256(poolRef.sha256())
                 .setTestUri(testRef.uri()).setTestSha256(testRef.sha256())
-                .setPoolSize(pool.size()).setTestSize(testEmbeddings.size()).setDim(pool.dim())
+                .setPoolSize(pool.size()).setTestSize(test.size()).setDim(pool.dim())
                 .setClassNames(splits.train().classNames()).build());
-        embedded.add(id);
-        LOG.info("campaign {}: {} pool and {} test embeddings of dim {} in {} ms", id, pool.size(),
-                testEmbeddings.size(), pool.dim(), clock.millis() - started);
+        lastEmbeddedRound.merge(id, round, Math::max);
+        LOG.info("campaign {} round {}: {} pool and {} test embeddings of dim {} ({})", id, round, pool.size(),
+                test.size(), pool.dim(), encoder.describe());
+    }
+
+    private static Progress progress(String campaignId) {
+        return (stage, done, total, detail) -> LOG.info("campaign {} {} {}/{} {}", campaignId, stage, done, total, detail);
     }
 
     private DatasetSplits load(CampaignCreated campaign) {
+        DatasetSpec spec = DatasetSpec.forCampaign(campaign.getDataset(),
+                DatasetRoots.resolve(campaign.getDataset(), dataDir), campaign.getPoolSize(),
+                campaign.getTestSize(), campaign.getDatasetOptions());
+        String key = spec.toString();
+        DatasetSplits cached = recentData.get(key);
+        if (cached != null) {
+            return cached;
+        }
         try {
-            DatasetSpec spec = DatasetSpec.forCampaign(campaign.getDataset(),
-                    DatasetRoots.resolve(campaign.getDataset(), dataDir), campaign.getPoolSize(),
-                    campaign.getTestSize(), campaign.getDatasetOptions());
-            return Datasets.load(spec);
+            DatasetSplits splits = Datasets.load(spec);
+            recentData.put(key, splits);
+            return splits;
         } catch (IllegalArgumentException e) {
             throw new RejectedEventException("campaign " + campaign.getCampaignId() + ": " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("campaign " + campaign.getCampaignId() + ": cannot load "
                     + campaign.getDataset() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Unused pool images are never copied: the labeled subset shares the pool's bytes. */
+    static ImageSet labeledSubset(ImageSet pool, Map<String, Integer> labels) {
+        int[] indices = labels.keySet().stream().mapToInt(pool::indexOf).toArray();
+        for (int i = 0; i < indices.length; i++) {
+            if (indices[i] < 0) {
+                throw new RejectedEventException("labeled sample " + labels.keySet().toArray()[i] + " is not in the pool");
+            }
+        }
+        return pool.subset(pool.name() + "-labeled", indices);
     }
 }

@@ -19,7 +19,8 @@ import org.ssal.service.EventService;
 public class TrainerService {
     // pretraining runs inside one poll: allow it hours before the group drops this instance
     static final EventService.Spec SPEC = new EventService.Spec("trainer",
-            List.of(Topics.CAMPAIGNS), List.of(Topics.EMBEDDINGS_READY), Duration.ofHours(6));
+            List.of(Topics.CAMPAIGNS, Topics.BUDGET_STATE), List.of(Topics.CAMPAIGNS, Topics.EMBEDDINGS_READY),
+            Duration.ofHours(6));
 
     @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
     String bootstrapServers;
@@ -35,6 +36,8 @@ public class TrainerService {
     boolean enabled;
     @ConfigProperty(name = "ssal.trainer.default-epochs", defaultValue = "10")
     int defaultEpochs;
+    @ConfigProperty(name = "ssal.trainer.baseline-epochs", defaultValue = "15")
+    int baselineEpochs;
 
     private EventService service;
 
@@ -44,7 +47,7 @@ public class TrainerService {
         }
         ArtifactStore store = new ArtifactStore(Path.of(artifactsDir));
         EmbeddingJob job = new EmbeddingJob(store, new EncoderWorkshop(store, defaultEpochs),
-                dataDir.map(Path::of).orElse(null), Clock.systemUTC());
+                new BaselineRounds(baselineEpochs), dataDir.map(Path::of).orElse(null), Clock.systemUTC());
         service = EventService.start(SPEC, bootstrapServers, instanceId.orElse(null), partitions,
                 job::observe, job::handle);
     }

@@ -15,7 +15,10 @@ import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ssal.events.BudgetState;
 import org.ssal.events.CampaignCreated;
+import org.ssal.events.CampaignStatus;
+import org.ssal.events.LabeledSample;
 import org.ssal.events.EmbeddingsReady;
 import org.ssal.events.PretrainComplete;
 import org.ssal.learning.data.DatasetSpec;
@@ -51,7 +54,7 @@ class EmbeddingJobTest {
     @Test
     void shouldStoreHashCheckedEmbeddingsOfThePoolAndTheLabeledTestSplit() throws Exception {
         ArtifactStore store = new ArtifactStore(dir);
-        EmbeddingJob job = new EmbeddingJob(store, new EncoderWorkshop(store, 1), null, CLOCK);
+        EmbeddingJob job = new EmbeddingJob(store, new EncoderWorkshop(store, 1), new BaselineRounds(2), null, CLOCK);
         List<SpecificRecord> out = handle(job, campaign("c1", "synthetic"));
         assertEquals(2, out.size());
         PretrainComplete pretrain = (PretrainComplete) out.get(0);
@@ -75,9 +78,40 @@ class EmbeddingJobTest {
     }
 
     @Test
+    void shouldRetrainTheBaselineOnEachCompleteRoundWhenSslIsOff() throws Exception {
+        ArtifactStore store = new ArtifactStore(dir);
+        EmbeddingJob job = new EmbeddingJob(store, new EncoderWorkshop(store, 1), new BaselineRounds(2), null, CLOCK);
+        CampaignCreated campaign = CampaignCreated.newBuilder(campaign("b1", "synthetic")).setSsl(false)
+                .setEncoderSpec("supervised:smallcnn").build();
+        List<SpecificRecord> announced = handle(job, campaign);
+        assertEquals(1, announced.size());
+        EmbeddingsReady pool = (EmbeddingsReady) announced.get(0);
+        assertEquals(-1, pool.getRound(), "the pool is announced before any label");
+
+        ImageSet train = Datasets.load(DatasetSpec.forCampaign("synthetic", null, 60, 0, OPTIONS)).train();
+        List<LabeledSample> labels = new ArrayList<>();
+        Map<String, Integer> queried = new java.util.HashMap<>();
+        for (int i = 0; i < 12; i++) {
+            labels.add(new LabeledSample(train.id(i), train.label(i), 0));
+            queried.put(train.id(i), 0);
+        }
+        BudgetState roundZero = BudgetState.newBuilder().setCampaignId("b1").setBudget(20).setQueried(12)
+                .setLabeled(12).setRemaining(8).setRound(0).setRoundComplete(true).setStatus(CampaignStatus.ACTIVE)
+                .setQueriedIds(queried).setLabels(labels).setUpdatedAt(CLOCK.instant()).build();
+        List<SpecificRecord> retrained = handle(job, roundZero);
+        assertEquals(1, retrained.size());
+        EmbeddingsReady round0 = (EmbeddingsReady) retrained.get(0);
+        assertEquals(0, round0.getRound());
+        assertEquals(60, round0.getPoolSize());
+        assertTrue(round0.getEncoderId().startsWith("supervised-"), round0.getEncoderId());
+        assertTrue(round0.getDim() != pool.getDim(), "features of the trained network, not pixels");
+        assertTrue(handle(job, roundZero).isEmpty(), "a redelivered ledger does not retrain");
+    }
+
+    @Test
     void shouldRejectACampaignOnAnUnknownDataset() {
         ArtifactStore store = new ArtifactStore(dir);
-        EmbeddingJob job = new EmbeddingJob(store, new EncoderWorkshop(store, 1), null, CLOCK);
+        EmbeddingJob job = new EmbeddingJob(store, new EncoderWorkshop(store, 1), new BaselineRounds(2), null, CLOCK);
         RejectedEventException e = assertThrows(RejectedEventException.class,
                 () -> handle(job, campaign("c2", "mnist-typo")));
         assertTrue(e.getMessage().contains("mnist-typo"), e.getMessage());
