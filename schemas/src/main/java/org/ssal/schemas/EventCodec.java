@@ -22,6 +22,7 @@ import org.ssal.events.PretrainComplete;
 import org.ssal.events.QueryBatch;
 import org.ssal.events.Rejected;
 import org.ssal.events.RoundEvaluated;
+import org.ssal.events.StrategySwitched;
 
 /**
  * Encodes events with Avro single-object encoding (C3 01, 8-byte schema fingerprint, body), so
@@ -33,7 +34,8 @@ public final class EventCodec {
     /** Every event type of the contract, in the order of DESIGN §3. */
     public static final List<Class<? extends SpecificRecord>> EVENT_TYPES = List.of(
             CampaignCreated.class, CampaignStopped.class, PretrainComplete.class, EmbeddingsReady.class,
-            QueryBatch.class, LabelReceived.class, RoundEvaluated.class, BudgetState.class, Rejected.class);
+            QueryBatch.class, LabelReceived.class, RoundEvaluated.class, BudgetState.class, Rejected.class,
+            StrategySwitched.class);
 
     private static final Map<Long, Class<? extends SpecificRecord>> TYPE_BY_FINGERPRINT = EVENT_TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(type -> fingerprint(schemaOf(type)), Function.identity()));

@@ -15,9 +15,10 @@ public final class Topics {
     public static final String ROUND_EVALUATED = "round-evaluated";
     public static final String BUDGET_STATE = "budget-state";
     public static final String DEAD_LETTER = "dead-letter";
+    public static final String STRATEGY_SWITCHED = "strategy-switched";
 
     public static final List<String> ALL = List.of(CAMPAIGNS, PRETRAIN_COMPLETE, EMBEDDINGS_READY, QUERY_BATCH,
-            LABELS_RECEIVED, ROUND_EVALUATED, BUDGET_STATE, DEAD_LETTER);
+            LABELS_RECEIVED, ROUND_EVALUATED, BUDGET_STATE, DEAD_LETTER, STRATEGY_SWITCHED);
 
     private Topics() {
     }

@@ -34,8 +34,17 @@ class SchemaCompatibilityTest {
             versions = dirs.filter(Files::isDirectory).sorted().toList();
         }
         assertFalse(versions.isEmpty(), "no committed schema versions under " + VERSIONS.toAbsolutePath());
+        Path newest = versions.get(versions.size() - 1);
+        for (Class<? extends SpecificRecord> type : EventCodec.EVENT_TYPES) {
+            assertTrue(Files.exists(newest.resolve(type.getSimpleName() + ".avsc")),
+                    type.getSimpleName() + " is missing from the newest committed version " + newest);
+        }
         for (Path version : versions) {
             for (Class<? extends SpecificRecord> type : EventCodec.EVENT_TYPES) {
+                if (!Files.exists(version.resolve(type.getSimpleName() + ".avsc"))) {
+                    // an event type newer than this version: old consumers never subscribe to its topic
+                    continue;
+                }
                 tests.add(DynamicTest.dynamicTest(version.getFileName() + "/" + type.getSimpleName(), () -> {
                     Schema current = EventCodec.schemaOf(type);
                     Schema old = parseVersion(version, type.getSimpleName());

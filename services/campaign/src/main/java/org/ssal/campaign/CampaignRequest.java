@@ -43,9 +43,9 @@ public record CampaignRequest(String campaignId, String dataset, Map<String, Str
      */
     public static final List<String> DATASETS =
             List.of("fashion-mnist", "cifar10", "cifar100", "tiny-imagenet", "image-folder", "synthetic");
-    /** Acquisition strategies of ssal-learning (DESIGN §1.3, plus TypiClust). */
+    /** Acquisition strategies of ssal-learning (DESIGN §1.3, plus TypiClust); auto = random until the measured labels-per-class threshold, then the best measured AL strategy. */
     public static final List<String> STRATEGIES =
-            List.of("random", "entropy", "kcenter", "vaal", "svm-margin", "typiclust");
+            List.of("random", "entropy", "kcenter", "vaal", "svm-margin", "typiclust", "auto");
     /** Classifier heads of ssal-learning (DESIGN §1.2). */
     public static final List<String> HEADS = List.of("softmax", "svm");
 

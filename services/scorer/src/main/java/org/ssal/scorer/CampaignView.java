@@ -11,6 +11,8 @@ final class CampaignView {
     BudgetState ledger;
     int lastQueriedRound = -1;
     int lastEvaluatedRound = -1;
+    /** The strategy of the latest acquisition round (auto campaigns start with random). */
+    String currentStrategy;
 
     boolean embeddingsFitRound(int round) {
         // a frozen encoder serves every round; the supervised baseline re-embeds for each round

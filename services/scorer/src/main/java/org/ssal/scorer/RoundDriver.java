@@ -17,6 +17,10 @@ import org.ssal.events.EmbeddingsReady;
 import org.ssal.events.LabeledSample;
 import org.ssal.events.QueryBatch;
 import org.ssal.events.RoundEvaluated;
+import org.ssal.events.StrategySwitched;
+import org.ssal.learning.analysis.Advice;
+import org.ssal.learning.analysis.Advisor;
+import org.ssal.learning.analysis.ThresholdRelation;
 import org.ssal.learning.acquisition.AcquisitionStrategy;
 import org.ssal.learning.acquisition.Selection;
 import org.ssal.learning.acquisition.Strategies;
@@ -40,13 +44,17 @@ import org.ssal.service.RejectedEventException;
  */
 final class RoundDriver {
     private static final Logger LOG = LoggerFactory.getLogger(RoundDriver.class);
+    static final String AUTO = "auto";
     private final Map<String, CampaignView> views = new HashMap<>();
+    private final ThresholdRelation relation;
     private final EmbeddingArtifacts artifacts;
     private final Clock clock;
 
-    RoundDriver(EmbeddingArtifacts artifacts, Clock clock) {
+    /** @param relation the labels-per-class threshold relation that drives {@code auto} campaigns */
+    RoundDriver(EmbeddingArtifacts artifacts, Clock clock, ThresholdRelation relation) {
         this.artifacts = artifacts;
         this.clock = clock;
+        this.relation = relation;
     }
 
     /** Updates the view without acting: used to replay the log. */
@@ -63,6 +71,9 @@ final class RoundDriver {
         } else if (event instanceof QueryBatch batch) {
             CampaignView view = view(batch.getCampaignId());
             view.lastQueriedRound = Math.max(view.lastQueriedRound, batch.getRound());
+            if (batch.getRound() > 0) {
+                view.currentStrategy = batch.getStrategy();
+            }
         } else if (event instanceof RoundEvaluated evaluated) {
             CampaignView view = view(evaluated.getCampaignId());
             view.lastEvaluatedRound = Math.max(view.lastEvaluatedRound, evaluated.getRound());
@@ -119,10 +130,11 @@ final class RoundDriver {
         if (ledger.getStatus() != CampaignStatus.ACTIVE || k <= 0) {
             return;
         }
-        AcquisitionStrategy strategy = Strategies.create(campaign.getStrategy());
+        String name = strategyFor(view, round + 1, labels.size(), numClasses, out);
+        AcquisitionStrategy strategy = Strategies.create(name);
         Selection selection = RoundScorer.select(strategy, pool, labels, ledger.getQueriedIds().keySet(), head,
                 numClasses, campaign.getSeed(), round + 1, k);
-        emitBatch(view, round + 1, selection.ids(), toList(selection.scores()),
+        emitBatch(view, round + 1, name, selection.ids(), toList(selection.scores()),
                 RoundSeeds.forRound(campaign.getSeed(), round + 1), out);
     }
 
@@ -142,17 +154,42 @@ final class RoundDriver {
         List<String> ids = InitialSet.pick(poolIds, size, seed);
         List<Double> scores = new ArrayList<>();
         ids.forEach(id -> scores.add(Double.NaN));
-        emitBatch(view, 0, ids, scores, seed, out);
+        emitBatch(view, 0, "random-initial", ids, scores, seed, out);
     }
 
-    private void emitBatch(CampaignView view, int round, List<String> ids, List<Double> scores, long seed, Outbox out) {
+    /**
+     * The campaign's strategy; for {@code auto} the advisor's choice for the labels held now, and a
+     * StrategySwitched event whenever that choice changes.
+     */
+    private String strategyFor(CampaignView view, int round, int labeled, int numClasses, Outbox out) {
+        if (!view.campaign.getStrategy().equals(AUTO)) {
+            return view.campaign.getStrategy();
+        }
+        Advice advice = Advisor.advise(numClasses, labeled, relation);
+        String previous = view.currentStrategy == null ? Advice.RANDOM : view.currentStrategy;
+        if (!advice.strategy().equals(previous)) {
+            out.send(Topics.STRATEGY_SWITCHED, view.campaign.getCampaignId(), StrategySwitched.newBuilder()
+                    .setCampaignId(view.campaign.getCampaignId()).setRound(round).setFromStrategy(previous)
+                    .setToStrategy(advice.strategy()).setLabeled(labeled).setReason(advice.reason())
+                    .setSwitchedAt(clock.instant()).build());
+            LOG.info("campaign {} switches from {} to {} at round {}: {}", view.campaign.getCampaignId(), previous,
+                    advice.strategy(), round, advice.reason());
+        }
+        return advice.strategy();
+    }
+
+    private void emitBatch(CampaignView view, int round, String strategy, List<String> ids, List<Double> scores,
+                           long seed, Outbox out) {
         EmbeddingsReady embeddings = view.embeddings;
         out.send(Topics.QUERY_BATCH, view.campaign.getCampaignId(), QueryBatch.newBuilder()
                 .setCampaignId(view.campaign.getCampaignId()).setRound(round).setSampleIds(ids).setScores(scores)
                 .setNumClasses(embeddings.getClassNames().size()).setClassNames(embeddings.getClassNames())
-                .setStrategy(round == 0 ? "random-initial" : view.campaign.getStrategy()).setSelectionSeed(seed)
+                .setStrategy(strategy).setSelectionSeed(seed)
                 .setEmbeddingsSha256(embeddings.getPoolSha256()).setCreatedAt(clock.instant()).build());
         view.lastQueriedRound = round;
+        if (round > 0) {
+            view.currentStrategy = strategy;
+        }
     }
 
     private CampaignView view(String campaignId) {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ssal.learning.analysis.MeasuredRelation;
 import org.ssal.schemas.Topics;
 import org.ssal.service.ArtifactStore;
 import org.ssal.service.EventService;
@@ -40,7 +41,7 @@ public class ScorerService {
             return;
         }
         RoundDriver driver = new RoundDriver(new EmbeddingArtifacts(new ArtifactStore(Path.of(artifactsDir))),
-                Clock.systemUTC());
+                Clock.systemUTC(), MeasuredRelation.builtIn());
         service = EventService.start(SPEC, bootstrapServers, instanceId.orElse(null), partitions, driver::observe, driver::handle);
     }
 

@@ -25,6 +25,8 @@ import org.ssal.events.EmbeddingsReady;
 import org.ssal.events.LabeledSample;
 import org.ssal.events.QueryBatch;
 import org.ssal.events.RoundEvaluated;
+import org.ssal.events.StrategySwitched;
+import org.ssal.learning.analysis.ThresholdRelation;
 import org.ssal.learning.embed.Embeddings;
 import org.ssal.learning.round.LabeledEmbeddings;
 import org.ssal.schemas.EventCodec;
@@ -42,7 +44,9 @@ class RoundDriverTest {
     @BeforeEach
     void setUp() {
         ArtifactStore store = new ArtifactStore(dir);
-        driver = new RoundDriver(new EmbeddingArtifacts(store), CLOCK);
+        // measured: with 2 classes, AL (entropy) beats random from 10 labels per class on
+        driver = new RoundDriver(new EmbeddingArtifacts(store), CLOCK, ThresholdRelation.measuredBySsal(
+                List.of(new ThresholdRelation.Point("blobs", 2, 10, "entropy", false)), "test"));
         // two well separated Gaussian blobs: any sane head gets them right
         SplittableRandom random = new SplittableRandom(3);
         int n = 200;
@@ -154,6 +158,33 @@ class RoundDriverTest {
                 assertEquals(firstRun.get(1).getSampleIds(), next.getSampleIds());
             }
         }
+    }
+
+    @Test
+    void shouldSwitchAnAutoCampaignFromRandomToTheMeasuredStrategyAtTheThresholdAndSayWhy() {
+        handle(ready);
+        QueryBatch initial = (QueryBatch) handle(campaign(80, "auto")).get(0); // 10 labels: 5 per class
+        List<QueryBatch> batches = new ArrayList<>(List.of(initial));
+        List<SpecificRecord> first = handle(completeLedger(80, batches, CampaignStatus.ACTIVE));
+        QueryBatch belowThreshold = (QueryBatch) first.get(1);
+        assertEquals("random", belowThreshold.getStrategy(), "5 labels per class < 10: random");
+        assertEquals(2, first.size(), "auto starts with random: no switch yet");
+
+        batches.add(belowThreshold); // 30 labels: 15 per class
+        List<SpecificRecord> second = handle(completeLedger(80, batches, CampaignStatus.ACTIVE));
+        StrategySwitched switched = (StrategySwitched) second.stream().filter(e -> e instanceof StrategySwitched)
+                .findFirst().orElseThrow();
+        assertEquals("random", switched.getFromStrategy());
+        assertEquals("entropy", switched.getToStrategy());
+        assertEquals(2, switched.getRound());
+        assertEquals(30, switched.getLabeled());
+        assertTrue(switched.getReason().contains("threshold"), switched.getReason());
+        QueryBatch aboveThreshold = (QueryBatch) second.stream().filter(e -> e instanceof QueryBatch).findFirst().orElseThrow();
+        assertEquals("entropy", aboveThreshold.getStrategy());
+
+        batches.add(aboveThreshold);
+        List<SpecificRecord> third = handle(completeLedger(80, batches, CampaignStatus.ACTIVE));
+        assertTrue(third.stream().noneMatch(e -> e instanceof StrategySwitched), "no switch while the advice holds");
     }
 
     @Test

@@ -1,26 +1,20 @@
 package org.ssal.standalone.experiment;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.ssal.learning.analysis.Advisor;
-import org.ssal.learning.analysis.LearningCurves;
-import org.ssal.learning.analysis.ResultRow;
+import org.ssal.learning.analysis.MeasuredRelation;
 import org.ssal.learning.analysis.ResultsCsv;
-import org.ssal.learning.analysis.ThresholdAnalysis;
 import org.ssal.learning.analysis.ThresholdRelation;
 
 /**
  * {@code ssal advise --classes C --budget B [--results DIR]}: random or active learning for the
  * next labels, from the threshold relation fitted on a grid's results — the user's own, or the
- * built-in one measured by ssal's committed grid (packaged from docs/results).
+ * built-in one measured by ssal's committed grid ({@link MeasuredRelation}).
  */
 public final class AdviseCommand {
-    static final String BUILT_IN = "/ssal/measured-rows.csv";
     static final String USAGE = "usage: ssal advise --classes C --budget B [--results DIR]\n";
 
     private AdviseCommand() {
@@ -53,25 +47,11 @@ public final class AdviseCommand {
     }
 
     static ThresholdRelation relation(Path results) throws IOException {
-        List<ResultRow> rows;
-        String source;
-        if (results != null) {
-            Path file = results.resolve(GridResults.ROWS);
-            rows = ResultsCsv.read(file);
-            source = "fitted on " + file;
-        } else {
-            try (InputStream in = AdviseCommand.class.getResourceAsStream(BUILT_IN)) {
-                if (in == null) {
-                    throw new IllegalStateException("no built-in measurements packaged; pass --results DIR of a grid run");
-                }
-                rows = ResultsCsv.read(new InputStreamReader(in, StandardCharsets.UTF_8), "built-in " + BUILT_IN);
-            }
-            source = ThresholdRelation.MEASURED_BY_SSAL + " (docs/results.md)";
+        if (results == null) {
+            return MeasuredRelation.builtIn();
         }
-        var thresholds = ThresholdAnalysis.defaults().thresholds(LearningCurves.of(rows)).stream()
-                .filter(t -> t.key().ssl()).toList();
-        ThresholdRelation fitted = ThresholdRelation.fit(thresholds);
-        return new ThresholdRelation(fitted.points(), fitted.datasetsNeverInRange(), fitted.bestStrategy(), source);
+        Path file = results.resolve(GridResults.ROWS);
+        return MeasuredRelation.fit(ResultsCsv.read(file), "fitted on " + file);
     }
 
     private static int positive(String name, String value) {
