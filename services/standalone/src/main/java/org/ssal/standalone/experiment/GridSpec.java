@@ -22,6 +22,9 @@ import java.util.Map;
  * initialFractions: [0.001, 0.01]
  * encoder: simsiam:smallcnn      # the SSL encoder (pretrained once per dataset, then reused)
  * baselineEncoder: supervised:smallcnn   # what ssl: false trains each round
+ * baselineStrategies: [random, entropy]  # ssl: false cells retrain every round: often a subset (default: strategies)
+ * baselineSeeds: [1, 2]                  # (default: seeds)
+ * baselineEpochs: 10                     # supervised epochs per round (default: the trainer's)
  * pretrainEpochs: 10
  * head: softmax
  * parallel: 2                    # campaigns in flight at once
@@ -35,7 +38,8 @@ import java.util.Map;
  * </pre>
  */
 public record GridSpec(String name, List<Long> seeds, List<String> strategies, List<Boolean> ssl,
-                       List<Double> initialFractions, String encoder, String baselineEncoder, int pretrainEpochs,
+                       List<Double> initialFractions, String encoder, String baselineEncoder,
+                       List<String> baselineStrategies, List<Long> baselineSeeds, int baselineEpochs, int pretrainEpochs,
                        String head, int parallel, List<DatasetEntry> datasets) {
 
     public record DatasetEntry(String name, int poolSize, int testSize, int batchSize, int budget,
@@ -74,7 +78,9 @@ public record GridSpec(String name, List<Long> seeds, List<String> strategies, L
                 strategies == null ? List.of("random", "entropy") : strategies, ssl == null ? List.of(true) : ssl,
                 initialFractions == null ? List.of(0.01) : initialFractions,
                 encoder == null ? "simsiam:smallcnn" : encoder,
-                baselineEncoder == null ? "supervised:smallcnn" : baselineEncoder, pretrainEpochs,
+                baselineEncoder == null ? "supervised:smallcnn" : baselineEncoder,
+                baselineStrategies == null ? strategies == null ? List.of("random", "entropy") : strategies : baselineStrategies,
+                baselineSeeds == null ? seeds == null ? List.of(1L) : seeds : baselineSeeds, baselineEpochs, pretrainEpochs,
                 head == null ? "softmax" : head, parallel <= 0 ? 2 : parallel, datasets == null ? List.of() : datasets);
     }
 
@@ -108,12 +114,13 @@ public record GridSpec(String name, List<Long> seeds, List<String> strategies, L
                     throw new IllegalArgumentException("dataset " + d.name() + ": initial fraction " + fraction
                             + " of a " + pool + "-sample pool is " + initial + " labels, more than its budget " + d.budget());
                 }
-                for (String strategy : strategies) {
-                    for (boolean withSsl : ssl) {
-                        for (long seed : seeds) {
+                for (boolean withSsl : ssl) {
+                    for (String strategy : withSsl ? strategies : baselineStrategies) {
+                        for (long seed : withSsl ? seeds : baselineSeeds) {
                             cells.add(new Cell(d.name(), d.poolSize(), d.testSize(), d.batchSize(), d.budget(),
                                     d.options() == null ? Map.of() : d.options(), fraction, initial, strategy, withSsl,
-                                    withSsl ? encoder : baselineEncoder, pretrainEpochs, head, seed));
+                                    withSsl ? encoder : baselineEncoder, withSsl ? pretrainEpochs : baselineEpochs,
+                                    head, seed));
                         }
                     }
                 }
