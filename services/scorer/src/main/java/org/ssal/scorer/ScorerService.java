@@ -4,7 +4,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.ssal.learning.analysis.MeasuredRelation;
 import org.ssal.schemas.Topics;
 import org.ssal.service.ArtifactStore;
 import org.ssal.service.EventService;
+import org.ssal.service.SharedSettings;
 
 /** Kafka in, {@link RoundDriver} (and through it learning/), Kafka out. */
 @ApplicationScoped
@@ -23,14 +23,6 @@ public class ScorerService {
                     Topics.ROUND_EVALUATED),
             Duration.ofMinutes(30));
 
-    @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
-    String bootstrapServers;
-    @ConfigProperty(name = "ssal.artifacts.dir", defaultValue = "${user.home}/.ssal/artifacts")
-    String artifactsDir;
-    @ConfigProperty(name = "ssal.instance-id")
-    java.util.Optional<String> instanceId;
-    @ConfigProperty(name = "ssal.topics.partitions", defaultValue = "2")
-    int partitions;
     @ConfigProperty(name = "ssal.scorer.enabled", defaultValue = "true")
     boolean enabled;
 
@@ -40,9 +32,10 @@ public class ScorerService {
         if (!enabled) {
             return;
         }
-        RoundDriver driver = new RoundDriver(new EmbeddingArtifacts(new ArtifactStore(Path.of(artifactsDir))),
+        SharedSettings shared = SharedSettings.fromConfig();
+        RoundDriver driver = new RoundDriver(new EmbeddingArtifacts(new ArtifactStore(shared.artifactsDir())),
                 Clock.systemUTC(), MeasuredRelation.builtIn());
-        service = EventService.start(SPEC, bootstrapServers, instanceId.orElse(null), partitions, driver::observe, driver::handle);
+        service = shared.start(SPEC, driver::observe, driver::handle);
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -134,6 +134,13 @@ public class SsalMain {
 
     private static EmbeddedBroker startBroker() {
         System.out.println("ssal: starting an in-JVM Kafka broker (KRaft) ...");
+        // the in-JVM broker starts empty: the budget tracker's local state must too, or Kafka
+        // Streams finds stores of another cluster's offsets
+        try {
+            setIfAbsent("kafka-streams.state.dir", java.nio.file.Files.createTempDirectory("ssal-kstreams-").toString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create a state directory for Kafka Streams", e);
+        }
         return EmbeddedBroker.start();
     }
 
