@@ -22,6 +22,8 @@ public class SsalMain {
                      [--kafka HOST:PORT] [--port N] [--data DIR]
               experiment --grid FILE [--results DIR] [--data DIR] [--kafka HOST:PORT] [--cell-timeout-min N]
                      run an experiment grid (each cell a real campaign), resumable; CSV, plots and report in DIR
+              report --results DIR
+                     (re)write the CSV's plots and report.html, e.g. for a grid still running
               advise --classes C --budget B [--results DIR]
                      random or active learning for the next labels, and why
             """;
@@ -35,6 +37,7 @@ public class SsalMain {
                 case "demo" -> demo(rest);
                 case "serve" -> serve(rest);
                 case "experiment" -> experiment(rest);
+                case "report" -> report(rest);
                 case "advise" -> System.exit(org.ssal.standalone.experiment.AdviseCommand.run(rest, System.out));
                 default -> {
                     System.out.print(USAGE);
@@ -74,6 +77,15 @@ public class SsalMain {
     }
 
     private static int exitCode;
+
+    private static void report(List<String> args) throws java.io.IOException {
+        if (args.size() != 2 || !args.get(0).equals("--results")) {
+            throw new IllegalArgumentException("usage: ssal report --results DIR");
+        }
+        Path dir = Path.of(args.get(1));
+        var rows = org.ssal.learning.analysis.ResultsCsv.read(dir.resolve("rows.csv"));
+        System.out.println("ssal: report written to " + org.ssal.learning.analysis.HtmlReport.write(dir, rows));
+    }
 
     private static void experiment(List<String> args) {
         String kafka = null;
