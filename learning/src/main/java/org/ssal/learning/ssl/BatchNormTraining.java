@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -36,6 +37,7 @@ import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
  */
 public final class BatchNormTraining extends DynamicCustomOp {
     private static volatile boolean registered;
+    static boolean FAST = !"graph".equals(System.getProperty("ssal.bn", "fast"));
 
     /** For the op registry's reflection. */
     public BatchNormTraining() { }
@@ -59,6 +61,11 @@ public final class BatchNormTraining extends DynamicCustomOp {
                                    double epsilon, int axis, int rank) {
         register();
         int[] reduce = reductionAxes(axis, rank);
+        if (FAST) {
+            SDVariable[] moments = sd.math().moments(new String[] {name + "_mean", name + "_var"}, x, reduce, false);
+            return new BatchNormTraining(sd, x, detach(sd, moments[0]), detach(sd, moments[1]),
+                    gamma, beta, epsilon, axis, rank).outputVariables(name)[0];
+        }
         // variance as mean((x - mean)^2) rather than sd.variance: SameDiff's op copy drops the
         // variance op's bias-correction flag, so the gradient graph would see N/(N-1) times it
         SDVariable meanKeep = sd.mean(x, true, reduce);
@@ -66,6 +73,34 @@ public final class BatchNormTraining extends DynamicCustomOp {
         SDVariable variance = sd.mean(name + "_var", sd.math().square(x.sub(meanKeep)), false, reduce);
         return new BatchNormTraining(sd, x, stopGradient(sd, mean), stopGradient(sd, variance),
                 gamma, beta, epsilon, axis, rank).outputVariables(name)[0];
+    }
+
+    static SDVariable detach(SameDiff sd, SDVariable x) {
+        SDVariable bits = new Reinterpret(sd, x, DataType.INT32).outputVariable();
+        return new Reinterpret(sd, bits, x.dataType()).outputVariable();
+    }
+
+    /** libnd4j's {@code bitcast}: the same bytes read as another type. */
+    public static final class Reinterpret extends DynamicCustomOp {
+        public Reinterpret() { }
+
+        Reinterpret(SameDiff sd, SDVariable x, DataType to) {
+            super(null, sd, new SDVariable[] {x}, false);
+            addIArgument(to.toInt());
+        }
+
+        @Override
+        public String opName() { return "bitcast"; }
+
+        @Override
+        public List<DataType> calculateOutputDataTypes(List<DataType> dataTypes) {
+            return List.of(DataType.fromInt((int) iArgs()[0]));
+        }
+
+        @Override
+        public List<SDVariable> doDiff(List<SDVariable> gradients) {
+            throw new UnsupportedOperationException("bitcast has no gradient");
+        }
     }
 
     private static SDVariable stopGradient(SameDiff sd, SDVariable x) {
@@ -133,6 +168,9 @@ public final class BatchNormTraining extends DynamicCustomOp {
         java.util.Arrays.fill(broadcast, 1);
         broadcast[axis] = -1;
         SameDiff sd = sameDiff;
+        if (FAST) {
+            return fastDiff(sd, x, dy, in, reduce, broadcast, epsilon, rank);
+        }
         SDVariable invStd = sd.reshape(sd.math().rsqrt(in[2].add(epsilon)), broadcast);
         SDVariable xhat = x.sub(sd.reshape(in[1], broadcast)).mul(invStd);
         SDVariable g = dy.mul(sd.reshape(in[3], broadcast));
@@ -142,6 +180,27 @@ public final class BatchNormTraining extends DynamicCustomOp {
         SDVariable dGamma = sd.sum(dy.mul(xhat), reduce);
         SDVariable dBeta = sd.sum(dy, reduce);
         // mean and variance arrive through a stop-gradient: their gradient is never used
+        return Arrays.asList(dx, sd.zerosLike(in[1]), sd.zerosLike(in[2]), dGamma, dBeta);
+    }
+
+    private static List<SDVariable> fastDiff(SameDiff sd, SDVariable x, SDVariable dy, SDVariable[] in, int[] reduce,
+                                             long[] broadcast, double epsilon, int rank) {
+        SDVariable mean = in[1];
+        SDVariable gamma = in[3];
+        SDVariable invStd = sd.math().rsqrt(in[2].add(epsilon));
+        SDVariable n = sd.sizeAt(x, 0).castTo(x.dataType());
+        for (int a : reduce) {
+            if (a != 0) {
+                n = n.mul(sd.sizeAt(x, a).castTo(x.dataType()));
+            }
+        }
+        SDVariable dBeta = sd.sum(dy, reduce);
+        SDVariable sumDyX = sd.sum(dy.mul(x), reduce);
+        SDVariable dGamma = sumDyX.sub(mean.mul(dBeta)).mul(invStd);
+        SDVariable a = gamma.mul(invStd);
+        SDVariable b = a.mul(invStd).mul(dGamma).div(n).neg();
+        SDVariable c = a.mul(dBeta).div(n).neg().sub(b.mul(mean));
+        SDVariable dx = dy.mul(sd.reshape(a, broadcast)).add(x.mul(sd.reshape(b, broadcast)).add(sd.reshape(c, broadcast)));
         return Arrays.asList(dx, sd.zerosLike(in[1]), sd.zerosLike(in[2]), dGamma, dBeta);
     }
 

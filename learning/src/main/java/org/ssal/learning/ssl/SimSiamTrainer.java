@@ -127,8 +127,8 @@ public final class SimSiamTrainer {
         }
     }
 
-    /** torch.optim.SGD: d = g + wd·w; v = m·v + d; w -= lr·v. */
-    static void sgdStep(SameDiff sd, List<String> params, Map<String, INDArray> grads, Map<String, INDArray> velocity,
+    /** torch.optim.SGD: d = g + wd·w; v = m·v + d; w -= lr·v. Public for the benchmark, which times whole steps. */
+    public static void sgdStep(SameDiff sd, List<String> params, Map<String, INDArray> grads, Map<String, INDArray> velocity,
                         double lr, double momentum, double weightDecay) {
         for (String name : params) {
             INDArray g = grads.get(name);
