@@ -24,7 +24,30 @@ final class PyTorchPeer {
 
     PyTorchPeer(String python, String script) {
         this.python = python;
-        this.script = script;
+        this.script = resolve(script);
+    }
+
+    /**
+     * A relative script path is taken from the working directory, else from the repository root
+     * guessed from where our classes are ({@code <root>/learning/target/classes}), so that
+     * {@code ./ssal bench ...} works from any directory.
+     */
+    private static String resolve(String script) {
+        Path path = Path.of(script);
+        if (path.isAbsolute() || Files.exists(path)) {
+            return script;
+        }
+        try {
+            Path classes = Path.of(PyTorchPeer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path root = classes.getParent() == null ? null : classes.getParent().getParent();
+            root = root == null ? null : root.getParent();
+            if (root != null && Files.exists(root.resolve(script))) {
+                return root.resolve(script).toString();
+            }
+        } catch (java.net.URISyntaxException | SecurityException | NullPointerException e) {
+            // fall through: the caller reports the peer as unavailable
+        }
+        return script;
     }
 
     boolean available() {

@@ -23,12 +23,14 @@ import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
  * mean and (biased) variance, and writes its backward pass as a handful of graph ops from the
  * closed form of the batch-statistics gradient (Ioffe &amp; Szegedy 2015, §3):
  * dx = (1/σ)·(g − mean(g) − x̂·mean(g·x̂)) with g = γ·dy, dγ = Σ dy·x̂, dβ = Σ dy.
- * The mean and variance enter the op behind a stop-gradient, because that formula already
- * contains their contribution.
- * <p>We measured libnd4j's native {@code batchnorm_bp} first (faster, one kernel), but in
- * M2.1 its input gradient disagrees with finite differences by up to ~50 % relative
- * (the variance term is off), so it is not used; {@code BatchNormTrainingTest} checks this
- * op's gradient against finite differences.
+ * The mean and variance enter the op detached from the gradient graph, because that formula
+ * already contains their contribution.
+ * <p>libnd4j's native {@code batchnorm_bp}, called alone with the batch mean and biased variance,
+ * agrees with this closed form (1e-7 relative in float, measured); an earlier attempt that
+ * looked ~50 % off most likely also sent its d mean / d variance back through the statistics ops,
+ * counting that term twice. It is not used because on our CPU it was slower than the closed form
+ * as graph ops (docs/bench-ssl.md). {@code BatchNormTrainingTest} checks this op's gradient against
+ * finite differences.
  * <p>SameDiff copies every op through its FlatBuffers form when it builds the gradient function,
  * and the copy is re-created from the op's native name. So that the copy is this class and not
  * the broken stock one, {@link #register()} maps the native {@code batchnorm} op to this class in
@@ -37,7 +39,13 @@ import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
  */
 public final class BatchNormTraining extends DynamicCustomOp {
     private static volatile boolean registered;
-    static boolean FAST = !"graph".equals(System.getProperty("ssal.bn", "fast"));
+    /**
+     * The default path: statistics from one {@code moments} op, detached from the gradient graph,
+     * and the per-channel closed-form backward ({@link #fastDiff}). {@code -Dssal.bn=graph} selects
+     * the earlier formulation (mean/square/mean behind a stop-gradient, element-wise backward),
+     * kept so that SimSiamBench can measure one against the other (docs/bench-ssl.md).
+     */
+    static final boolean FAST = !"graph".equals(System.getProperty("ssal.bn", "fast"));
 
     /** For the op registry's reflection. */
     public BatchNormTraining() { }
@@ -75,6 +83,12 @@ public final class BatchNormTraining extends DynamicCustomOp {
                 gamma, beta, epsilon, axis, rank).outputVariables(name)[0];
     }
 
+    /**
+     * x with no path back for the gradient: SameDiff differentiates every op between the loss and a
+     * trainable variable through floating-point variables only (a {@code StopGradient} still gets
+     * its upstream ops differentiated, with zeros), so the bits are read as int32 and back. Used on
+     * [C]-sized statistics, where the two copies cost nothing.
+     */
     static SDVariable detach(SameDiff sd, SDVariable x) {
         SDVariable bits = new Reinterpret(sd, x, DataType.INT32).outputVariable();
         return new Reinterpret(sd, bits, x.dataType()).outputVariable();
@@ -183,6 +197,11 @@ public final class BatchNormTraining extends DynamicCustomOp {
         return Arrays.asList(dx, sd.zerosLike(in[1]), sd.zerosLike(in[2]), dGamma, dBeta);
     }
 
+    /**
+     * The backward pass per channel: dβ = Σdy, dγ = σ⁻¹(Σdy·x − μ·dβ), and
+     * dx = γσ⁻¹(dy − dβ/N − x̂·dγ/N) = a·dy + b·x + c with [C]-sized a = γσ⁻¹, b = −aσ⁻¹dγ/N,
+     * c = −a·dβ/N − b·μ: four full-size element-wise ops and two reductions.
+     */
     private static List<SDVariable> fastDiff(SameDiff sd, SDVariable x, SDVariable dy, SDVariable[] in, int[] reduce,
                                              long[] broadcast, double epsilon, int rank) {
         SDVariable mean = in[1];
