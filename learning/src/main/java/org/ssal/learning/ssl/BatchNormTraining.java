@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -22,12 +23,14 @@ import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
  * mean and (biased) variance, and writes its backward pass as a handful of graph ops from the
  * closed form of the batch-statistics gradient (Ioffe &amp; Szegedy 2015, §3):
  * dx = (1/σ)·(g − mean(g) − x̂·mean(g·x̂)) with g = γ·dy, dγ = Σ dy·x̂, dβ = Σ dy.
- * The mean and variance enter the op behind a stop-gradient, because that formula already
- * contains their contribution.
- * <p>We measured libnd4j's native {@code batchnorm_bp} first (faster, one kernel), but in
- * M2.1 its input gradient disagrees with finite differences by up to ~50 % relative
- * (the variance term is off), so it is not used; {@code BatchNormTrainingTest} checks this
- * op's gradient against finite differences.
+ * The mean and variance enter the op detached from the gradient graph, because that formula
+ * already contains their contribution.
+ * <p>libnd4j's native {@code batchnorm_bp}, called alone with the batch mean and biased variance,
+ * agrees with this closed form (1e-7 relative in float, measured); an earlier attempt that
+ * looked ~50 % off most likely also sent its d mean / d variance back through the statistics ops,
+ * counting that term twice. It is not used because on our CPU it was slower than the closed form
+ * as graph ops (docs/bench-ssl.md). {@code BatchNormTrainingTest} checks this op's gradient against
+ * finite differences.
  * <p>SameDiff copies every op through its FlatBuffers form when it builds the gradient function,
  * and the copy is re-created from the op's native name. So that the copy is this class and not
  * the broken stock one, {@link #register()} maps the native {@code batchnorm} op to this class in
@@ -36,6 +39,13 @@ import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
  */
 public final class BatchNormTraining extends DynamicCustomOp {
     private static volatile boolean registered;
+    /**
+     * The default path: statistics from one {@code moments} op, detached from the gradient graph,
+     * and the per-channel closed-form backward ({@link #fastDiff}). {@code -Dssal.bn=graph} selects
+     * the earlier formulation (mean/square/mean behind a stop-gradient, element-wise backward),
+     * kept so that SimSiamBench can measure one against the other (docs/bench-ssl.md).
+     */
+    static final boolean FAST = !"graph".equals(System.getProperty("ssal.bn", "fast"));
 
     /** For the op registry's reflection. */
     public BatchNormTraining() { }
@@ -59,6 +69,11 @@ public final class BatchNormTraining extends DynamicCustomOp {
                                    double epsilon, int axis, int rank) {
         register();
         int[] reduce = reductionAxes(axis, rank);
+        if (FAST) {
+            SDVariable[] moments = sd.math().moments(new String[] {name + "_mean", name + "_var"}, x, reduce, false);
+            return new BatchNormTraining(sd, x, detach(sd, moments[0]), detach(sd, moments[1]),
+                    gamma, beta, epsilon, axis, rank).outputVariables(name)[0];
+        }
         // variance as mean((x - mean)^2) rather than sd.variance: SameDiff's op copy drops the
         // variance op's bias-correction flag, so the gradient graph would see N/(N-1) times it
         SDVariable meanKeep = sd.mean(x, true, reduce);
@@ -66,6 +81,40 @@ public final class BatchNormTraining extends DynamicCustomOp {
         SDVariable variance = sd.mean(name + "_var", sd.math().square(x.sub(meanKeep)), false, reduce);
         return new BatchNormTraining(sd, x, stopGradient(sd, mean), stopGradient(sd, variance),
                 gamma, beta, epsilon, axis, rank).outputVariables(name)[0];
+    }
+
+    /**
+     * x with no path back for the gradient: SameDiff differentiates every op between the loss and a
+     * trainable variable through floating-point variables only (a {@code StopGradient} still gets
+     * its upstream ops differentiated, with zeros), so the bits are read as int32 and back. Used on
+     * [C]-sized statistics, where the two copies cost nothing.
+     */
+    static SDVariable detach(SameDiff sd, SDVariable x) {
+        SDVariable bits = new Reinterpret(sd, x, DataType.INT32).outputVariable();
+        return new Reinterpret(sd, bits, x.dataType()).outputVariable();
+    }
+
+    /** libnd4j's {@code bitcast}: the same bytes read as another type. */
+    public static final class Reinterpret extends DynamicCustomOp {
+        public Reinterpret() { }
+
+        Reinterpret(SameDiff sd, SDVariable x, DataType to) {
+            super(null, sd, new SDVariable[] {x}, false);
+            addIArgument(to.toInt());
+        }
+
+        @Override
+        public String opName() { return "bitcast"; }
+
+        @Override
+        public List<DataType> calculateOutputDataTypes(List<DataType> dataTypes) {
+            return List.of(DataType.fromInt((int) iArgs()[0]));
+        }
+
+        @Override
+        public List<SDVariable> doDiff(List<SDVariable> gradients) {
+            throw new UnsupportedOperationException("bitcast has no gradient");
+        }
     }
 
     private static SDVariable stopGradient(SameDiff sd, SDVariable x) {
@@ -133,6 +182,9 @@ public final class BatchNormTraining extends DynamicCustomOp {
         java.util.Arrays.fill(broadcast, 1);
         broadcast[axis] = -1;
         SameDiff sd = sameDiff;
+        if (FAST) {
+            return fastDiff(sd, x, dy, in, reduce, broadcast, epsilon, rank);
+        }
         SDVariable invStd = sd.reshape(sd.math().rsqrt(in[2].add(epsilon)), broadcast);
         SDVariable xhat = x.sub(sd.reshape(in[1], broadcast)).mul(invStd);
         SDVariable g = dy.mul(sd.reshape(in[3], broadcast));
@@ -142,6 +194,32 @@ public final class BatchNormTraining extends DynamicCustomOp {
         SDVariable dGamma = sd.sum(dy.mul(xhat), reduce);
         SDVariable dBeta = sd.sum(dy, reduce);
         // mean and variance arrive through a stop-gradient: their gradient is never used
+        return Arrays.asList(dx, sd.zerosLike(in[1]), sd.zerosLike(in[2]), dGamma, dBeta);
+    }
+
+    /**
+     * The backward pass per channel: dβ = Σdy, dγ = σ⁻¹(Σdy·x − μ·dβ), and
+     * dx = γσ⁻¹(dy − dβ/N − x̂·dγ/N) = a·dy + b·x + c with [C]-sized a = γσ⁻¹, b = −aσ⁻¹dγ/N,
+     * c = −a·dβ/N − b·μ: four full-size element-wise ops and two reductions.
+     */
+    private static List<SDVariable> fastDiff(SameDiff sd, SDVariable x, SDVariable dy, SDVariable[] in, int[] reduce,
+                                             long[] broadcast, double epsilon, int rank) {
+        SDVariable mean = in[1];
+        SDVariable gamma = in[3];
+        SDVariable invStd = sd.math().rsqrt(in[2].add(epsilon));
+        SDVariable n = sd.sizeAt(x, 0).castTo(x.dataType());
+        for (int a : reduce) {
+            if (a != 0) {
+                n = n.mul(sd.sizeAt(x, a).castTo(x.dataType()));
+            }
+        }
+        SDVariable dBeta = sd.sum(dy, reduce);
+        SDVariable sumDyX = sd.sum(dy.mul(x), reduce);
+        SDVariable dGamma = sumDyX.sub(mean.mul(dBeta)).mul(invStd);
+        SDVariable a = gamma.mul(invStd);
+        SDVariable b = a.mul(invStd).mul(dGamma).div(n).neg();
+        SDVariable c = a.mul(dBeta).div(n).neg().sub(b.mul(mean));
+        SDVariable dx = dy.mul(sd.reshape(a, broadcast)).add(x.mul(sd.reshape(b, broadcast)).add(sd.reshape(c, broadcast)));
         return Arrays.asList(dx, sd.zerosLike(in[1]), sd.zerosLike(in[2]), dGamma, dBeta);
     }
 

@@ -129,7 +129,7 @@ public final class SimSiamTrainer {
 
     /**
      * torch.optim.SGD: d = g + wd·w; v = m·v + d; w -= lr·v. Public so that the supervised
-     * baseline ({@code org.ssal.learning.baseline}) trains with the very same optimizer.
+     * baseline ({@code org.ssal.learning.baseline}) trains with the very same optimizer (and the benchmark times whole steps).
      */
     public static void sgdStep(SameDiff sd, List<String> params, Map<String, INDArray> grads, Map<String, INDArray> velocity,
                         double lr, double momentum, double weightDecay) {
