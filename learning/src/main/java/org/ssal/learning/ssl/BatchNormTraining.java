@@ -29,7 +29,7 @@ import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
  * agrees with this closed form (1e-7 relative in float, measured); an earlier attempt that
  * looked ~50 % off most likely also sent its d mean / d variance back through the statistics ops,
  * counting that term twice. It is not used because on our CPU it was slower than the closed form
- * as graph ops (docs/bench-ssl.md). {@code BatchNormTrainingTest} checks this op's gradient against
+ * as graph ops (docs/benchmarks.md). {@code BatchNormTrainingTest} checks this op's gradient against
  * finite differences.
  * <p>SameDiff copies every op through its FlatBuffers form when it builds the gradient function,
  * and the copy is re-created from the op's native name. So that the copy is this class and not
@@ -43,7 +43,7 @@ public final class BatchNormTraining extends DynamicCustomOp {
      * The default path: statistics from one {@code moments} op, detached from the gradient graph,
      * and the per-channel closed-form backward ({@link #fastDiff}). {@code -Dssal.bn=graph} selects
      * the earlier formulation (mean/square/mean behind a stop-gradient, element-wise backward),
-     * kept so that SimSiamBench can measure one against the other (docs/bench-ssl.md).
+     * kept so that SimSiamBench can measure one against the other (docs/benchmarks.md).
      */
     static final boolean FAST = !"graph".equals(System.getProperty("ssal.bn", "fast"));
 
