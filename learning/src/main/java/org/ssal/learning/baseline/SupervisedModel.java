@@ -1,17 +1,14 @@
 package org.ssal.learning.baseline;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.ssal.learning.Progress;
-import org.ssal.learning.augment.ImageTensors;
 import org.ssal.learning.augment.Normalize;
 import org.ssal.learning.data.ImageSet;
 import org.ssal.learning.embed.Embeddings;
 import org.ssal.learning.embed.Encoder;
 import org.ssal.learning.head.TrainedHead;
+import org.ssal.learning.ssl.GraphEmbedding;
 import org.ssal.learning.ssl.SimSiamNetwork;
 
 /**
@@ -77,26 +74,8 @@ public final class SupervisedModel implements Encoder {
 
     @Override
     public Embeddings embed(ImageSet images, Progress progress) {
-        if (images.channels() != channels || images.height() != height || images.width() != width) {
-            throw new IllegalArgumentException("images are " + images.channels() + "x" + images.height() + "x"
-                    + images.width() + ", the model expects " + channels + "x" + height + "x" + width);
-        }
-        int n = images.size();
-        String[] ids = new String[n];
-        float[][] vectors = new float[n][];
-        int batch = config.embedBatchSize();
-        for (int from = 0; from < n; from += batch) {
-            int to = Math.min(n, from + batch);
-            INDArray x = ImageTensors.normalized(images, from, to, normalize);
-            float[] flat = graph.output(Map.of(SimSiamNetwork.INPUT, x), SimSiamNetwork.EMBEDDING)
-                    .get(SimSiamNetwork.EMBEDDING).data().asFloat();
-            for (int i = from; i < to; i++) {
-                ids[i] = images.id(i);
-                vectors[i] = Arrays.copyOfRange(flat, (i - from) * dim, (i - from + 1) * dim);
-            }
-            progress.report("embed", to, n, describe());
-        }
-        return new Embeddings(ids, vectors);
+        return GraphEmbedding.embed(graph, normalize, new int[] {channels, height, width}, dim,
+                config.embedBatchSize(), images, describe(), progress);
     }
 
     /** Class probabilities of each image, rows sum to 1, in the order of {@code images}. */

@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.ssal.learning.Progress;
-import org.ssal.learning.augment.ImageTensors;
 import org.ssal.learning.augment.Normalize;
 import org.ssal.learning.data.ImageSet;
 import org.ssal.learning.embed.Embeddings;
@@ -86,27 +85,8 @@ public final class SimSiamModel implements Encoder {
 
     @Override
     public Embeddings embed(ImageSet images, Progress progress) {
-        if (images.channels() != channels || images.height() != height || images.width() != width) {
-            throw new IllegalArgumentException("images are " + images.channels() + "x" + images.height() + "x"
-                    + images.width() + ", encoder expects " + channels + "x" + height + "x" + width);
-        }
-        int n = images.size();
-        String[] ids = new String[n];
-        float[][] vectors = new float[n][];
-        int batch = config.embedBatchSize();
-        for (int from = 0; from < n; from += batch) {
-            int to = Math.min(n, from + batch);
-            INDArray x = ImageTensors.normalized(images, from, to, normalize);
-            INDArray f = graph.output(Map.of(SimSiamNetwork.INPUT, x), SimSiamNetwork.EMBEDDING)
-                    .get(SimSiamNetwork.EMBEDDING);
-            float[] flat = f.data().asFloat();
-            for (int i = from; i < to; i++) {
-                ids[i] = images.id(i);
-                vectors[i] = java.util.Arrays.copyOfRange(flat, (i - from) * dim, (i - from + 1) * dim);
-            }
-            progress.report("embed", to, n, describe());
-        }
-        return new Embeddings(ids, vectors);
+        return GraphEmbedding.embed(graph, normalize, new int[] {channels, height, width}, dim,
+                config.embedBatchSize(), images, describe(), progress);
     }
 
     /** Writes the graph, {@code model.json} and their sha256 sums into {@code dir} (created if needed). */
