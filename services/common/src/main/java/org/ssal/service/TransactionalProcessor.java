@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class TransactionalProcessor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalProcessor.class);
 
+    /** About five minutes of a broker that keeps failing before the service gives up and says so. */
+    private static final int MAX_CONSECUTIVE_FAILURES = 40;
     private final ProcessorSettings settings;
     private final EventHandler handler;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -112,10 +114,27 @@ public final class TransactionalProcessor implements AutoCloseable {
                 }
             });
             LOG.info("{} consuming {} as {}", settings.service(), settings.topics(), settings.instanceId());
+            int consecutiveFailures = 0;
             while (running.get()) {
-                ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(200));
-                if (!records.isEmpty()) {
-                    processBatch(c, producer, records);
+                try {
+                    ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(200));
+                    if (!records.isEmpty()) {
+                        processBatch(c, producer, records);
+                    }
+                    consecutiveFailures = 0;
+                } catch (WakeupException | ProducerFencedException | OutOfOrderSequenceException
+                         | AuthorizationException e) {
+                    throw e;
+                } catch (KafkaException e) {
+                    // a broker that is restarting, electing a leader or loading a coordinator: the
+                    // committed offsets are intact, so polling again later loses nothing
+                    consecutiveFailures++;
+                    if (consecutiveFailures > MAX_CONSECUTIVE_FAILURES) {
+                        throw e;
+                    }
+                    LOG.warn("{}: Kafka error ({} in a row), retrying: {}", settings.service(), consecutiveFailures,
+                            e.toString());
+                    backOff(consecutiveFailures);
                 }
             }
         } catch (WakeupException e) {
@@ -128,6 +147,15 @@ public final class TransactionalProcessor implements AutoCloseable {
         } finally {
             running.set(false);
             stopped.countDown();
+        }
+    }
+
+    private void backOff(int failures) {
+        try {
+            Thread.sleep(Math.min(10_000L, 250L * failures)); // not a test: waits for a broker to recover
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.set(false);
         }
     }
 
