@@ -79,7 +79,7 @@ public final class GridRunner {
                     GridSpec.Cell cell = todo.poll();
                     String id = "grid-" + ArtifactStore.sha256Hex(cell.key()).substring(0, 10) + "-" + run;
                     submitter.submit(id, CampaignRequest.parse(campaignJson(cell, id)).validate().toEvent(Instant.now()));
-                    running.put(id, new Running(cell, id, System.nanoTime(), classes.get(cell.dataset()), new TreeMap<>()));
+                    running.put(id, new Running(cell, id, System.nanoTime(), classes.get(cell.label()), new TreeMap<>()));
                 }
                 for (SpecificRecord event : log.poll(Duration.ofMillis(500))) {
                     if (event instanceof RoundEvaluated r && running.containsKey(r.getCampaignId())) {
@@ -94,7 +94,7 @@ public final class GridRunner {
                             double perCell = elapsed / ranHere;
                             double eta = perCell * (todo.size() + running.size()) / grid.parallel();
                             out.printf("[%s] cells %d/%d done (%s %s ssl=%s f=%s seed=%d: %.4f at %d labels), ETA %s%n",
-                                    clock(elapsed), done, total, cell.cell().dataset(), cell.cell().strategy(),
+                                    clock(elapsed), done, total, cell.cell().label(), cell.cell().strategy(),
                                     cell.cell().ssl(), cell.cell().initialFraction(), cell.cell().seed(),
                                     r.getTestAccuracy(), r.getLabeledCount(), clock(eta));
                         }
@@ -126,7 +126,7 @@ public final class GridRunner {
         List<ResultRow> rows = new ArrayList<>();
         GridSpec.Cell c = running.cell();
         for (RoundEvaluated r : running.rounds().values()) {
-            rows.add(new ResultRow(c.dataset(), running.numClasses(), c.strategy(), c.ssl(), c.initialFraction(),
+            rows.add(new ResultRow(c.label(), running.numClasses(), c.strategy(), c.ssl(), c.initialFraction(),
                     c.seed(), running.campaignId(), r.getRound(), r.getLabeledCount(), r.getTestAccuracy()));
         }
         return rows;
@@ -156,7 +156,7 @@ public final class GridRunner {
         try {
             var splits = Datasets.load(DatasetSpec.forCampaign(entry.name(), DatasetRoots.resolve(entry.name(), dataDir),
                     entry.poolSize(), 1, entry.options() == null ? Map.of() : entry.options()));
-            classes.put(entry.name(), splits.train().numClasses());
+            classes.put(entry.resultName(), splits.train().numClasses());
             return splits.train().size();
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("dataset " + entry.name() + " cannot be loaded: " + e.getMessage(), e);

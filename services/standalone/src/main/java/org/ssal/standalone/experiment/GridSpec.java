@@ -30,6 +30,7 @@ import java.util.Map;
  * parallel: 2                    # campaigns in flight at once
  * datasets:
  *   - name: fashion-mnist
+ *     label: fashion-mnist       # optional: the name in results (tell apart several synthetic sets)
  *     poolSize: 10000
  *     testSize: 2000
  *     batchSize: 100
@@ -42,17 +43,21 @@ public record GridSpec(String name, List<Long> seeds, List<String> strategies, L
                        List<String> baselineStrategies, List<Long> baselineSeeds, int baselineEpochs, int pretrainEpochs,
                        String head, int parallel, List<DatasetEntry> datasets) {
 
-    public record DatasetEntry(String name, int poolSize, int testSize, int batchSize, int budget,
+    /** @param label how results name this entry (default: its name), e.g. synthetic-10 for one of several synthetic sets */
+    public record DatasetEntry(String name, String label, int poolSize, int testSize, int batchSize, int budget,
                                Map<String, String> options) {
+        public String resultName() {
+            return label == null || label.isBlank() ? name : label;
+        }
     }
 
     /** One campaign of the grid. */
-    public record Cell(String dataset, int poolSize, int testSize, int batchSize, int budget,
+    public record Cell(String dataset, String label, int poolSize, int testSize, int batchSize, int budget,
                        Map<String, String> options, double initialFraction, int initialSize, String strategy,
                        boolean ssl, String encoder, int pretrainEpochs, String head, long seed) {
         /** Stable across runs: how a resumed grid recognises finished cells. */
         public String key() {
-            return String.join("|", dataset, Double.toString(initialFraction), strategy, Boolean.toString(ssl),
+            return String.join("|", label, Double.toString(initialFraction), strategy, Boolean.toString(ssl),
                     Long.toString(seed));
         }
     }
@@ -111,13 +116,13 @@ public record GridSpec(String name, List<Long> seeds, List<String> strategies, L
             for (double fraction : initialFractions) {
                 int initial = Math.max(1, (int) Math.round(fraction * pool));
                 if (initial > d.budget()) {
-                    throw new IllegalArgumentException("dataset " + d.name() + ": initial fraction " + fraction
+                    throw new IllegalArgumentException("dataset " + d.resultName() + ": initial fraction " + fraction
                             + " of a " + pool + "-sample pool is " + initial + " labels, more than its budget " + d.budget());
                 }
                 for (boolean withSsl : ssl) {
                     for (String strategy : withSsl ? strategies : baselineStrategies) {
                         for (long seed : withSsl ? seeds : baselineSeeds) {
-                            cells.add(new Cell(d.name(), d.poolSize(), d.testSize(), d.batchSize(), d.budget(),
+                            cells.add(new Cell(d.name(), d.resultName(), d.poolSize(), d.testSize(), d.batchSize(), d.budget(),
                                     d.options() == null ? Map.of() : d.options(), fraction, initial, strategy, withSsl,
                                     withSsl ? encoder : baselineEncoder, withSsl ? pretrainEpochs : baselineEpochs,
                                     head, seed));

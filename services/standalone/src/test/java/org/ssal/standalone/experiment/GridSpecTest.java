@@ -68,7 +68,7 @@ class GridSpecTest {
     @Test
     void shouldParseTheCommittedGrids() throws Exception {
         Path experiments = Path.of("../../experiments");
-        for (String name : List.of("fashion-mnist.yaml", "paper-cifar-tiny.yaml")) {
+        for (String name : List.of("fashion-mnist.yaml", "paper-cifar-tiny.yaml", "synthetic-classes.yaml")) {
             GridSpec grid = GridSpec.read(experiments.resolve(name));
             assertTrue(grid.cells(d -> d.poolSize() > 0 ? d.poolSize() : 50_000).size() > 10, name);
         }
