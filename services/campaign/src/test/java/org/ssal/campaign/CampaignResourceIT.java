@@ -35,13 +35,14 @@ import org.ssal.events.RoundEvaluated;
 import org.ssal.schemas.EventCodec;
 import org.ssal.schemas.Topics;
 import org.ssal.service.EventLog;
+import org.ssal.service.testing.KafkaBrokerResource;
 
 /**
  * The campaign API and the budget tracker in Quarkus against a real broker: commands go through
  * Kafka, reads come from the tracker's store, so every check waits for the tracker (Awaitility).
  */
 @QuarkusTest
-@WithTestResource(EmbeddedKafkaResource.class)
+@WithTestResource(KafkaBrokerResource.class)
 class CampaignResourceIT {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 

@@ -2,29 +2,48 @@ package org.ssal.service.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
+import java.util.UUID;
 import org.ssal.service.EmbeddedBroker;
 import org.ssal.service.TopicAdmin;
 
 /**
- * The broker of the service tests: a real in-JVM KRaft broker by default. Set the environment
- * variable {@code SSAL_TEST_KAFKA=host:port} to run the same tests against an external broker
- * (e.g. a Testcontainers or docker-compose Kafka on a machine that has Docker).
+ * The broker of the {@code @QuarkusTest}s: a real in-JVM KRaft broker, with the topics of DESIGN §3
+ * created before Quarkus (and Kafka Streams) start.
+ *
+ * <p>To run against an external broker instead (a local Kafka, or one started with Docker, e.g.
+ * {@code docker run -p 9092:9092 apache/kafka:4.1.2}), set {@code SSAL_TEST_KAFKA=host:port}: no
+ * embedded broker is started and the topics are created there if missing. The broker must allow
+ * transactions with one replica (transaction.state.log.replication.factor=1, min.isr=1): the
+ * services and the budget tracker run exactly-once.
  */
 public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
+    /** Environment variable naming an external broker to use instead of the embedded one. */
+    public static final String EXTERNAL_BROKER_ENV = "SSAL_TEST_KAFKA";
+
     private EmbeddedBroker broker;
 
     @Override
     public Map<String, String> start() {
-        String external = System.getenv("SSAL_TEST_KAFKA");
-        String servers;
-        if (external != null && !external.isBlank()) {
-            servers = external;
-        } else {
+        String bootstrap = System.getenv(EXTERNAL_BROKER_ENV);
+        if (bootstrap == null || bootstrap.isBlank()) {
             broker = EmbeddedBroker.start();
-            servers = broker.bootstrapServers();
+            bootstrap = broker.bootstrapServers();
         }
-        TopicAdmin.ensureTopics(servers, 2);
-        return Map.of("kafka.bootstrap.servers", servers);
+        TopicAdmin.ensureTopics(bootstrap, 2);
+        String run = UUID.randomUUID().toString();
+        return Map.of(
+                "kafka.bootstrap.servers", bootstrap,
+                // a fresh application id and state dir per run: an external broker keeps the
+                // committed offsets and changelogs of earlier runs, and stale RocksDB state breaks
+                // a rerun against another broker (shared/notes/kafka-quarkus.md)
+                "quarkus.kafka-streams.application-id", "ssal-budget-tracker-test-" + run,
+                "kafka-streams.state.dir", "target/kstreams-state/" + run,
+                "kafka-streams.commit.interval.ms", "100",
+                "kafka-streams.statestore.cache.max.bytes", "0",
+                // other builds may run tests on this machine at the same time
+                "quarkus.http.test-port", "0",
+                "quarkus.log.category.\"org.apache.kafka\".level", "WARN",
+                "quarkus.log.category.\"kafka\".level", "WARN");
     }
 
     @Override
