@@ -21,8 +21,13 @@ public final class SimSiamAugmentation {
     private final Normalize normalize;
 
     public SimSiamAugmentation(Normalize normalize) {
+        this(normalize, 0.2);
+    }
+
+    /** The preset with the crop's smallest area fraction set to {@code minCropScale} instead of 0.2. */
+    public SimSiamAugmentation(Normalize normalize, double minCropScale) {
         this(List.of(
-                RandomResizedCrop.simSiam(),
+                new RandomResizedCrop(minCropScale, 1.0, 3.0 / 4.0, 4.0 / 3.0),
                 new HorizontalFlip(0.5),
                 new RandomApply(new ColorJitter(0.4, 0.4, 0.4, 0.1), 0.8),
                 new RandomGrayscale(0.2)), normalize);
@@ -36,7 +41,12 @@ public final class SimSiamAugmentation {
 
     /** The preset with per-channel mean/std measured on (up to 5,000 images of) {@code images}. */
     public static SimSiamAugmentation forImages(ImageSet images) {
-        return new SimSiamAugmentation(ImageTensors.channelStats(images, 5000));
+        return forImages(images, 0.2);
+    }
+
+    /** As {@link #forImages(ImageSet)} with the crop's smallest area fraction {@code minCropScale}. */
+    public static SimSiamAugmentation forImages(ImageSet images, double minCropScale) {
+        return new SimSiamAugmentation(ImageTensors.channelStats(images, 5000), minCropScale);
     }
 
     public Normalize normalize() { return normalize; }

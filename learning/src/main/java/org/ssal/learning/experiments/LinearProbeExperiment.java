@@ -30,8 +30,11 @@ import org.ssal.learning.ssl.SimSiamTrainer;
  * active-learning rounds.
  *
  * <p>Usage: {@code LinearProbeExperiment [--dataset fashion-mnist] [--pool 10000] [--test 2000]
- * [--epochs 10] [--batch 128] [--seed 0] [--labels 1000] [--base-lr 0.03] [--save DIR]}.
- * {@code --pool}/{@code --test} cap the splits with seeded class-balanced subsets (0 = all).
+ * [--epochs 10] [--batch 128] [--seed 0] [--labels 1000] [--base-lr 0.03] [--crop-min 0.2]
+ * [--probe-every 0] [--save DIR]}.
+ * {@code --pool}/{@code --test} cap the splits with seeded class-balanced subsets (0 = all);
+ * {@code --probe-every N} also probes a snapshot of the encoder every N epochs, so that one run
+ * shows how the features improve with pretraining.
  */
 public final class LinearProbeExperiment {
     private LinearProbeExperiment() { }
@@ -45,6 +48,8 @@ public final class LinearProbeExperiment {
         long seed = 0;
         int labels = 1_000;
         double baseLr = SimSiamConfig.defaults().baseLr();
+        double cropMin = SimSiamConfig.PAPER_MIN_CROP_SCALE;
+        int probeEvery = 0;
         Path save = null;
         for (int a = 0; a < args.length; a++) {
             String value = a + 1 < args.length ? args[a + 1] : null;
@@ -57,6 +62,8 @@ public final class LinearProbeExperiment {
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--labels" -> labels = Integer.parseInt(value);
                 case "--base-lr" -> baseLr = Double.parseDouble(value);
+                case "--crop-min" -> cropMin = Double.parseDouble(value);
+                case "--probe-every" -> probeEvery = Integer.parseInt(value);
                 case "--save" -> save = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[a]);
             }
@@ -67,7 +74,7 @@ public final class LinearProbeExperiment {
         ImageSet train = splits.train();
         ImageSet testSet = splits.test();
         SimSiamConfig cfg = SimSiamConfig.defaults().withEpochs(epochs).withBatchSize(batch).withSeed(seed)
-                .withBaseLr(baseLr);
+                .withBaseLr(baseLr).withMinCropScale(cropMin);
         System.out.printf(Locale.ROOT, "linear probe: %s pool=%d test=%d %dx%dx%d, labeled subset=%d, config %s%n",
                 dataset, train.size(), testSet.size(), train.channels(), train.height(), train.width(), labels,
                 cfg.toJson());
@@ -77,28 +84,31 @@ public final class LinearProbeExperiment {
             }
         };
 
+        int[] subset = BalancedSubset.select(labelsOf(train), train.numClasses(), labels, seed);
+        List<String> rows = new ArrayList<>();
+        int every = probeEvery;
         long tTrain = System.nanoTime();
-        SimSiamModel simsiam = SimSiamTrainer.train(train, cfg, log);
+        SimSiamModel simsiam = SimSiamTrainer.train(train, cfg, log, new ArrayList<>(), new SimSiamTrainer.Snapshots() {
+            @Override
+            public boolean wants(int epoch) {
+                return every > 0 && epoch % every == 0 && epoch < cfg.epochs();
+            }
+
+            @Override
+            public void accept(int epoch, SimSiamModel snapshot) {
+                String row = probeRow(snapshot, " (" + epoch + " ep)", train, testSet, subset);
+                rows.add(row);
+                System.out.println("  snapshot " + row);
+            }
+        });
         double trainSeconds = (System.nanoTime() - tTrain) / 1e9;
         if (save != null) {
             simsiam.save(save);
         }
         SimSiamModel random = SimSiamTrainer.train(train, cfg.withEpochs(0), Progress.NONE);
-        List<Encoder> encoders = List.of(simsiam, random, new PixelEncoder(train.pixelsPerImage()));
-
-        int[] subset = BalancedSubset.select(labelsOf(train), train.numClasses(), labels, seed);
-        List<String> rows = new ArrayList<>();
-        for (Encoder encoder : encoders) {
-            Embeddings poolEmb = encoder.embed(train, Progress.NONE);
-            Embeddings testEmb = encoder.embed(testSet, Progress.NONE);
-            float[][] xTest = all(testEmb);
-            double accAll = probe(all(poolEmb), labelsOf(train), xTest, labelsOf(testSet), train.numClasses());
-            double accFew = probe(rows(poolEmb, subset), pick(labelsOf(train), subset), xTest, labelsOf(testSet),
-                    train.numClasses());
-            rows.add(String.format(Locale.ROOT, "| %-24s | %5d | %18.4f | %18.4f |", encoder.describe()
-                            + (encoder == simsiam ? " (" + epochs + " ep)" : ""), encoder.dim(), accAll, accFew));
-            System.out.println("  probed " + encoder.describe());
-        }
+        rows.add(probeRow(simsiam, " (" + epochs + " ep)", train, testSet, subset));
+        rows.add(probeRow(random, "", train, testSet, subset));
+        rows.add(probeRow(new PixelEncoder(train.pixelsPerImage()), "", train, testSet, subset));
         System.out.printf(Locale.ROOT, "%nSimSiam pretraining: %d epochs on %d images in %.0f s (final loss %s)%n",
                 epochs, train.size(), trainSeconds, simsiam.lossCurve().isEmpty() ? "n/a"
                         : String.format(Locale.ROOT, "%.4f", simsiam.lossCurve().get(simsiam.lossCurve().size() - 1)));
@@ -108,6 +118,16 @@ public final class LinearProbeExperiment {
         System.out.println("|" + "-".repeat(26) + "|" + "-".repeat(7) + "|" + "-".repeat(20) + "|" + "-".repeat(20) + "|");
         rows.forEach(System.out::println);
         System.out.printf(Locale.ROOT, "total time %.0f s%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static String probeRow(Encoder encoder, String suffix, ImageSet train, ImageSet testSet, int[] subset) {
+        Embeddings poolEmb = encoder.embed(train, Progress.NONE);
+        float[][] xTest = all(encoder.embed(testSet, Progress.NONE));
+        double accAll = probe(all(poolEmb), labelsOf(train), xTest, labelsOf(testSet), train.numClasses());
+        double accFew = probe(rows(poolEmb, subset), pick(labelsOf(train), subset), xTest, labelsOf(testSet),
+                train.numClasses());
+        return String.format(Locale.ROOT, "| %-24s | %5d | %18.4f | %18.4f |", encoder.describe() + suffix,
+                encoder.dim(), accAll, accFew);
     }
 
     private static double probe(float[][] x, int[] y, float[][] xTest, int[] yTest, int numClasses) {

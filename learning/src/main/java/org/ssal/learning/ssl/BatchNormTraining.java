@@ -1,15 +1,10 @@
 package org.ssal.learning.ssl;
 
-import java.lang.reflect.Field;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.imports.converters.DifferentialFunctionClassHolder;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
@@ -31,10 +26,9 @@ import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
  * counting that term twice. It is not used because on our CPU it was slower than the closed form
  * as graph ops (docs/benchmarks.md). {@code BatchNormTrainingTest} checks this op's gradient against
  * finite differences.
- * <p>SameDiff copies every op through its FlatBuffers form when it builds the gradient function,
- * and the copy is re-created from the op's native name. So that the copy is this class and not
- * the broken stock one, {@link #register()} maps the native {@code batchnorm} op to this class in
- * ND4J's op registry (once per JVM). Everything the backward pass needs is read from the op's
+ * <p>So that SameDiff's copy of the op in the gradient function is this class and not the broken
+ * stock one, {@link #register()} maps the native {@code batchnorm} op to this class
+ * ({@link NativeOpOverride}, once per JVM). Everything the backward pass needs is read from the op's
  * integer and float arguments, which survive the copy, never from Java fields.
  */
 public final class BatchNormTraining extends DynamicCustomOp {
@@ -127,28 +121,9 @@ public final class BatchNormTraining extends DynamicCustomOp {
      * differs, and the stock one throws.
      */
     public static synchronized void register() {
-        if (registered) {
-            return;
-        }
-        try {
-            DifferentialFunctionClassHolder holder = DifferentialFunctionClassHolder.getInstance();
-            long hash = Nd4j.getExecutioner().getCustomOperations().get("batchnorm").getHash();
-            Field single = DifferentialFunctionClassHolder.class.getDeclaredField("customOpHashToClass");
-            single.setAccessible(true);
-            @SuppressWarnings("unchecked")
-            Map<Long, Class<?>> byHash = (Map<Long, Class<?>>) single.get(holder);
-            Field multi = DifferentialFunctionClassHolder.class.getDeclaredField("customOpHashToClasses");
-            multi.setAccessible(true);
-            @SuppressWarnings("unchecked")
-            Map<Long, Map<String, Class<?>>> byHashAndName = (Map<Long, Map<String, Class<?>>>) multi.get(holder);
-            if (byHashAndName.containsKey(hash)) {
-                byHashAndName.get(hash).replaceAll((name, cls) -> "batchnorm".equals(name) ? BatchNormTraining.class : cls);
-            }
-            byHash.put(hash, BatchNormTraining.class);
+        if (!registered) {
+            NativeOpOverride.use("batchnorm", BatchNormTraining.class);
             registered = true;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("cannot register the trainable batch norm op with ND4J "
-                    + "(is the ND4J version other than 1.0.0-M2.1?)", e);
         }
     }
 

@@ -26,11 +26,13 @@ import java.util.regex.Pattern;
  * <li>{@code bnStatsImages} = 512: images whose batch statistics are averaged after training
  *     to become the inference BatchNorm statistics (SameDiff keeps no running averages).</li>
  * <li>{@code embedBatchSize} = 256: batch size of embedding extraction.</li>
+ * <li>{@code minCropScale} = 0.2: the smallest area fraction of the random resized crop (paper
+ *     0.2); on 28×28 grayscale a milder crop can suit better (see docs/results.md §2).</li>
  * </ul>
  */
 public record SimSiamConfig(String encoder, int projectorDim, int predictorHiddenDim, int epochs,
                             int batchSize, double baseLr, double momentum, double weightDecay,
-                            long seed, int bnStatsImages, int embedBatchSize) {
+                            long seed, int bnStatsImages, int embedBatchSize, double minCropScale) {
 
     public SimSiamConfig {
         EncoderSpec.parse(encoder);
@@ -53,6 +55,20 @@ public record SimSiamConfig(String encoder, int projectorDim, int predictorHidde
         }
         requirePositive("bnStatsImages", bnStatsImages);
         requirePositive("embedBatchSize", embedBatchSize);
+        if (!(minCropScale > 0 && minCropScale <= 1)) {
+            throw new IllegalArgumentException("minCropScale must be in (0, 1], got " + minCropScale);
+        }
+    }
+
+    /** The paper's crop: "RandomResizedCrop with scale in [0.2, 1.0]". */
+    public static final double PAPER_MIN_CROP_SCALE = 0.2;
+
+    /** As the canonical constructor with the paper's crop scale. */
+    public SimSiamConfig(String encoder, int projectorDim, int predictorHiddenDim, int epochs, int batchSize,
+                         double baseLr, double momentum, double weightDecay, long seed, int bnStatsImages,
+                         int embedBatchSize) {
+        this(encoder, projectorDim, predictorHiddenDim, epochs, batchSize, baseLr, momentum, weightDecay, seed,
+                bnStatsImages, embedBatchSize, PAPER_MIN_CROP_SCALE);
     }
 
     private static void requirePositive(String field, int value) {
@@ -71,6 +87,11 @@ public record SimSiamConfig(String encoder, int projectorDim, int predictorHidde
         return new SimSiamConfig("resnet18", 2048, 512, 800, 512, 0.03, 0.9, 5e-4, 0L, 512, 256);
     }
 
+    public SimSiamConfig withMinCropScale(double value) {
+        return new SimSiamConfig(encoder, projectorDim, predictorHiddenDim, epochs, batchSize, baseLr, momentum,
+                weightDecay, seed, bnStatsImages, embedBatchSize, value);
+    }
+
     /** lr = baseLr · batch / 256 ("lr×BatchSize/256"). */
     public double learningRate() {
         return baseLr * batchSize / 256.0;
@@ -78,32 +99,32 @@ public record SimSiamConfig(String encoder, int projectorDim, int predictorHidde
 
     public SimSiamConfig withEncoder(String value) {
         return new SimSiamConfig(value, projectorDim, predictorHiddenDim, epochs, batchSize, baseLr, momentum,
-                weightDecay, seed, bnStatsImages, embedBatchSize);
+                weightDecay, seed, bnStatsImages, embedBatchSize, minCropScale);
     }
 
     public SimSiamConfig withEpochs(int value) {
         return new SimSiamConfig(encoder, projectorDim, predictorHiddenDim, value, batchSize, baseLr, momentum,
-                weightDecay, seed, bnStatsImages, embedBatchSize);
+                weightDecay, seed, bnStatsImages, embedBatchSize, minCropScale);
     }
 
     public SimSiamConfig withBatchSize(int value) {
         return new SimSiamConfig(encoder, projectorDim, predictorHiddenDim, epochs, value, baseLr, momentum,
-                weightDecay, seed, bnStatsImages, embedBatchSize);
+                weightDecay, seed, bnStatsImages, embedBatchSize, minCropScale);
     }
 
     public SimSiamConfig withDims(int projector, int predictorHidden) {
         return new SimSiamConfig(encoder, projector, predictorHidden, epochs, batchSize, baseLr, momentum,
-                weightDecay, seed, bnStatsImages, embedBatchSize);
+                weightDecay, seed, bnStatsImages, embedBatchSize, minCropScale);
     }
 
     public SimSiamConfig withSeed(long value) {
         return new SimSiamConfig(encoder, projectorDim, predictorHiddenDim, epochs, batchSize, baseLr, momentum,
-                weightDecay, value, bnStatsImages, embedBatchSize);
+                weightDecay, value, bnStatsImages, embedBatchSize, minCropScale);
     }
 
     public SimSiamConfig withBaseLr(double value) {
         return new SimSiamConfig(encoder, projectorDim, predictorHiddenDim, epochs, batchSize, value, momentum,
-                weightDecay, seed, bnStatsImages, embedBatchSize);
+                weightDecay, seed, bnStatsImages, embedBatchSize, minCropScale);
     }
 
     /** A flat JSON object, one field per component, stable field order. */
@@ -120,6 +141,7 @@ public record SimSiamConfig(String encoder, int projectorDim, int predictorHidde
         fields.put("seed", seed);
         fields.put("bnStatsImages", bnStatsImages);
         fields.put("embedBatchSize", embedBatchSize);
+        fields.put("minCropScale", minCropScale);
         StringBuilder out = new StringBuilder("{");
         fields.forEach((k, v) -> {
             if (out.length() > 1) {
@@ -133,7 +155,10 @@ public record SimSiamConfig(String encoder, int projectorDim, int predictorHidde
 
     private static final Pattern FIELD = Pattern.compile("\"(\\w+)\"\\s*:\\s*(\"[^\"]*\"|[-+0-9.eE]+)");
 
-    /** Reads {@link #toJson()}'s output; every field is required. */
+    /**
+     * Reads {@link #toJson()}'s output; every field is required except {@code minCropScale}, which
+     * models saved before it existed lack (they used the paper's 0.2).
+     */
     public static SimSiamConfig fromJson(String json) {
         Map<String, String> f = new LinkedHashMap<>();
         Matcher m = FIELD.matcher(json);
@@ -146,7 +171,8 @@ public record SimSiamConfig(String encoder, int projectorDim, int predictorHidde
                 Integer.parseInt(req(f, "batchSize")), Double.parseDouble(req(f, "baseLr")),
                 Double.parseDouble(req(f, "momentum")), Double.parseDouble(req(f, "weightDecay")),
                 Long.parseLong(req(f, "seed")), Integer.parseInt(req(f, "bnStatsImages")),
-                Integer.parseInt(req(f, "embedBatchSize")));
+                Integer.parseInt(req(f, "embedBatchSize")),
+                Double.parseDouble(f.getOrDefault("minCropScale", String.valueOf(PAPER_MIN_CROP_SCALE))));
     }
 
     private static String req(Map<String, String> fields, String name) {

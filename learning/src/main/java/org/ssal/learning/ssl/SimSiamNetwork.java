@@ -217,7 +217,9 @@ public final class SimSiamNetwork {
     }
 
     private SDVariable relu(SDVariable x) {
-        return sd.nn().relu(x, 0);
+        // the graphs that are differentiated (TRAIN; CALIBRATE in the supervised baseline) get the
+        // fast gradient; the saved inference graph keeps the stock op, so loading needs no override
+        return mode == Mode.INFER ? sd.nn().relu(x, 0) : FastRelu.apply(sd, x);
     }
 
     private SDVariable weight(String name, long[] shape, double scale, boolean uniform) {

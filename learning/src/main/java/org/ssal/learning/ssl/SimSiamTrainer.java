@@ -36,16 +36,38 @@ public final class SimSiamTrainer {
     /** Per-epoch numbers of one run. */
     public record EpochStats(int epoch, double loss, double collapseStd, double learningRate, double imagesPerSecond) { }
 
-    public static SimSiamModel train(ImageSet pool, SimSiamConfig cfg, Progress progress) {
-        return train(pool, cfg, progress, new ArrayList<>());
+    /**
+     * Receives a frozen copy of the encoder after the epochs it {@link #wants}, e.g. to follow
+     * the linear-probe accuracy during pretraining. Making a snapshot costs a BN calibration pass.
+     */
+    public interface Snapshots {
+        boolean wants(int epoch);
+
+        void accept(int epoch, SimSiamModel snapshot);
+
+        Snapshots NONE = new Snapshots() {
+            @Override
+            public boolean wants(int epoch) { return false; }
+
+            @Override
+            public void accept(int epoch, SimSiamModel snapshot) { }
+        };
     }
 
-    /** As {@link #train(ImageSet, SimSiamConfig, Progress)}, appending each epoch's numbers to {@code history}. */
-    public static SimSiamModel train(ImageSet pool, SimSiamConfig cfg, Progress progress, List<EpochStats> history) {
+    public static SimSiamModel train(ImageSet pool, SimSiamConfig cfg, Progress progress) {
+        return train(pool, cfg, progress, new ArrayList<>(), Snapshots.NONE);
+    }
+
+    /**
+     * As {@link #train(ImageSet, SimSiamConfig, Progress)}, appending each epoch's numbers to
+     * {@code history} and handing snapshots to {@code snapshots}.
+     */
+    public static SimSiamModel train(ImageSet pool, SimSiamConfig cfg, Progress progress, List<EpochStats> history,
+                                     Snapshots snapshots) {
         if (pool.size() < 2) {
             throw new IllegalArgumentException("pool must hold at least 2 images, got " + pool.size());
         }
-        SimSiamAugmentation aug = SimSiamAugmentation.forImages(pool);
+        SimSiamAugmentation aug = SimSiamAugmentation.forImages(pool, cfg.minCropScale());
         int c = pool.channels();
         int h = pool.height();
         int w = pool.width();
@@ -53,7 +75,7 @@ public final class SimSiamTrainer {
         SimSiamNetwork net = SimSiamNetwork.training(cfg, c, h, w);
         SameDiff sd = net.graph();
         if (cfg.epochs() > 0) {
-            fit(sd, pool, cfg, aug, progress, history);
+            fit(sd, pool, cfg, aug, progress, history, snapshots);
         }
         SimSiamModel model = SimSiamModel.fromTrainingGraph(sd, cfg, pool, aug.normalize(), history,
                 (System.nanoTime() - start) / 1e9);
@@ -62,7 +84,7 @@ public final class SimSiamTrainer {
     }
 
     private static void fit(SameDiff sd, ImageSet pool, SimSiamConfig cfg, SimSiamAugmentation aug,
-                            Progress progress, List<EpochStats> history) {
+                            Progress progress, List<EpochStats> history, Snapshots snapshots) {
         int batch = Math.min(cfg.batchSize(), pool.size());
         int c = pool.channels();
         int h = pool.height();
@@ -116,6 +138,10 @@ public final class SimSiamTrainer {
                 progress.report("simsiam-epoch", epoch + 1, cfg.epochs(), String.format(java.util.Locale.ROOT,
                         "loss=%.4f std=%.4f (1/sqrt(d)=%.4f) lr=%.4f img/s=%.1f", stats.loss(), stats.collapseStd(),
                         1 / Math.sqrt(cfg.projectorDim()), lr, stats.imagesPerSecond()));
+                if (snapshots.wants(epoch + 1)) {
+                    snapshots.accept(epoch + 1, SimSiamModel.fromTrainingGraph(sd, cfg, pool, aug.normalize(),
+                            history, (System.nanoTime() - t0) / 1e9));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

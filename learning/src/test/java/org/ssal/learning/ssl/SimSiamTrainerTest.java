@@ -24,11 +24,38 @@ class SimSiamTrainerTest {
     private static SimSiamModel model;
     private static final List<SimSiamTrainer.EpochStats> history = new ArrayList<>();
     private static final List<String> reports = new ArrayList<>();
+    private static final List<Integer> snapshotEpochs = new ArrayList<>();
+    private static final List<Embeddings> snapshotEmbeddings = new ArrayList<>();
 
     @BeforeAll
     static void trainOnce() {
         pool = AugmentTestImages.random(32, 3, 8, 1);
-        model = SimSiamTrainer.train(pool, TINY, (stage, done, total, detail) -> reports.add(stage + " " + detail), history);
+        model = SimSiamTrainer.train(pool, TINY, (stage, done, total, detail) -> reports.add(stage + " " + detail), history,
+                new SimSiamTrainer.Snapshots() {
+                    @Override
+                    public boolean wants(int epoch) {
+                        return epoch % 5 == 0;
+                    }
+
+                    @Override
+                    public void accept(int epoch, SimSiamModel snapshot) {
+                        snapshotEpochs.add(epoch);
+                        snapshotEmbeddings.add(snapshot.embed(pool, Progress.NONE));
+                    }
+                });
+    }
+
+    @Test
+    void shouldHandOutFrozenSnapshotsAtTheEpochsAskedFor() {
+        assertEquals(List.of(5, 10), snapshotEpochs);
+        // the last snapshot is taken after the last epoch, so it is the final encoder
+        Embeddings last = snapshotEmbeddings.get(1);
+        Embeddings fin = model.embed(pool, Progress.NONE);
+        for (int i = 0; i < pool.size(); i++) {
+            assertArrayEquals(fin.vector(i), last.vector(i), 1e-5f);
+        }
+        // the earlier one is a different, earlier encoder
+        assertTrue(!java.util.Arrays.equals(snapshotEmbeddings.get(0).vector(0), last.vector(0)));
     }
 
     @Test
