@@ -158,7 +158,7 @@ public final class BatchNormTraining extends DynamicCustomOp {
         broadcast[axis] = -1;
         SameDiff sd = sameDiff;
         if (FAST) {
-            return fastDiff(sd, x, dy, in, reduce, broadcast, epsilon, rank);
+            return fastDiff(sd, x, dy, in, axis, reduce, broadcast, epsilon, rank);
         }
         SDVariable invStd = sd.reshape(sd.math().rsqrt(in[2].add(epsilon)), broadcast);
         SDVariable xhat = x.sub(sd.reshape(in[1], broadcast)).mul(invStd);
@@ -175,10 +175,11 @@ public final class BatchNormTraining extends DynamicCustomOp {
     /**
      * The backward pass per channel: dβ = Σdy, dγ = σ⁻¹(Σdy·x − μ·dβ), and
      * dx = γσ⁻¹(dy − dβ/N − x̂·dγ/N) = a·dy + b·x + c with [C]-sized a = γσ⁻¹, b = −aσ⁻¹dγ/N,
-     * c = −a·dβ/N − b·μ: four full-size element-wise ops and two reductions.
+     * c = −a·dβ/N − b·μ: three full-size element-wise ops (b·x + c is one native batchnorm call)
+     * and two reductions.
      */
-    private static List<SDVariable> fastDiff(SameDiff sd, SDVariable x, SDVariable dy, SDVariable[] in, int[] reduce,
-                                             long[] broadcast, double epsilon, int rank) {
+    private static List<SDVariable> fastDiff(SameDiff sd, SDVariable x, SDVariable dy, SDVariable[] in, int axis,
+                                             int[] reduce, long[] broadcast, double epsilon, int rank) {
         SDVariable mean = in[1];
         SDVariable gamma = in[3];
         SDVariable invStd = sd.math().rsqrt(in[2].add(epsilon));
@@ -194,7 +195,11 @@ public final class BatchNormTraining extends DynamicCustomOp {
         SDVariable a = gamma.mul(invStd);
         SDVariable b = a.mul(invStd).mul(dGamma).div(n).neg();
         SDVariable c = a.mul(dBeta).div(n).neg().sub(b.mul(mean));
-        SDVariable dx = dy.mul(sd.reshape(a, broadcast)).add(x.mul(sd.reshape(b, broadcast)).add(sd.reshape(c, broadcast)));
+        // b·x + c in one pass: the native batchnorm kernel with mean 0 and variance 1 − ε is that affine map
+        SDVariable unitVar = sd.onesLike(in[2]).sub(epsilon);
+        SDVariable affine = new BatchNormTraining(sd, x, sd.zerosLike(in[1]), unitVar, b, c, epsilon,
+                axis, rank).outputVariable();
+        SDVariable dx = dy.mul(sd.reshape(a, broadcast)).add(affine);
         return Arrays.asList(dx, sd.zerosLike(in[1]), sd.zerosLike(in[2]), dGamma, dBeta);
     }
 
