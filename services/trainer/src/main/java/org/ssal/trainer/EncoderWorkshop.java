@@ -43,17 +43,21 @@ final class EncoderWorkshop {
         this.defaultEpochs = defaultEpochs;
     }
 
-    static String encoderId(CampaignCreated campaign, int epochs) {
+    /**
+     * The cache key of a pretrained encoder: data, pool, spec and the full training recipe, so that
+     * an artifact store kept across versions never serves an encoder trained with other settings.
+     */
+    static String encoderId(CampaignCreated campaign, String recipeJson) {
         Map<String, String> sorted = new TreeMap<>(campaign.getDatasetOptions());
         return "enc-" + ArtifactStore.sha256Hex(String.join("|", campaign.getDataset(), sorted.toString(),
-                Integer.toString(campaign.getPoolSize()), campaign.getEncoderSpec(), Integer.toString(epochs))).substring(0, 32);
+                Integer.toString(campaign.getPoolSize()), campaign.getEncoderSpec(), recipeJson)).substring(0, 32);
     }
 
     Prepared prepare(CampaignCreated campaign, ImageSet pool, Progress progress) {
         String spec = campaign.getEncoderSpec();
         if (spec.equals("pixels")) {
             PixelEncoder encoder = new PixelEncoder(pool.pixelsPerImage());
-            return new Prepared(encoder, encoderId(campaign, 0), null, List.of(), false, 0,
+            return new Prepared(encoder, encoderId(campaign, ""), null, List.of(), false, 0,
                     Map.of("encoder", encoder.describe()));
         }
         int colon = spec.indexOf(':');
@@ -71,7 +75,7 @@ final class EncoderWorkshop {
         } catch (IllegalArgumentException e) {
             throw new RejectedEventException("encoder spec '" + spec + "': " + e.getMessage());
         }
-        String id = encoderId(campaign, epochs);
+        String id = encoderId(campaign, config.toJson());
         Map<String, String> configMap = Map.of("encoder", spec, "simsiam", config.toJson());
         var cached = store.recall(id);
         if (cached.isPresent()) {

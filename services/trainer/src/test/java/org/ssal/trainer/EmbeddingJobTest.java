@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
+import org.ssal.learning.ssl.SimSiamConfig;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssal.events.BudgetState;
 import org.ssal.events.CampaignCreated;
@@ -119,7 +120,13 @@ class EmbeddingJobTest {
 
     @Test
     void shouldGiveTheSameEncoderIdToTheSameDataAndConfig() {
-        assertEquals(EncoderWorkshop.encoderId(campaign("a", "synthetic"), 5), EncoderWorkshop.encoderId(campaign("b", "synthetic"), 5));
-        assertTrue(!EncoderWorkshop.encoderId(campaign("a", "synthetic"), 5).equals(EncoderWorkshop.encoderId(campaign("a", "synthetic"), 6)));
+        String recipe = SimSiamConfig.defaults().withEpochs(5).toJson();
+        assertEquals(EncoderWorkshop.encoderId(campaign("a", "synthetic"), recipe),
+                EncoderWorkshop.encoderId(campaign("b", "synthetic"), recipe));
+        assertTrue(!EncoderWorkshop.encoderId(campaign("a", "synthetic"), recipe)
+                .equals(EncoderWorkshop.encoderId(campaign("a", "synthetic"), SimSiamConfig.defaults().withEpochs(6).toJson())));
+        // another recipe (here the learning rate) is another encoder
+        assertTrue(!EncoderWorkshop.encoderId(campaign("a", "synthetic"), recipe)
+                .equals(EncoderWorkshop.encoderId(campaign("a", "synthetic"), SimSiamConfig.defaults().withEpochs(5).withBaseLr(0.1).toJson())));
     }
 }
