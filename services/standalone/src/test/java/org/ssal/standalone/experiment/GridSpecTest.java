@@ -68,9 +68,14 @@ class GridSpecTest {
     @Test
     void shouldParseTheCommittedGrids() throws Exception {
         Path experiments = Path.of("../../experiments");
-        for (String name : List.of("fashion-mnist.yaml", "paper-cifar-tiny.yaml", "synthetic-classes.yaml")) {
-            GridSpec grid = GridSpec.read(experiments.resolve(name));
-            assertTrue(grid.cells(d -> d.poolSize() > 0 ? d.poolSize() : 50_000).size() > 10, name);
+        List<Path> grids;
+        try (var files = Files.list(experiments)) {
+            grids = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertTrue(grids.size() >= 4, grids.toString());
+        for (Path file : grids) {
+            GridSpec grid = GridSpec.read(file);
+            assertTrue(grid.cells(d -> d.poolSize() > 0 ? d.poolSize() : 50_000).size() >= 6, file.toString());
         }
     }
 }
