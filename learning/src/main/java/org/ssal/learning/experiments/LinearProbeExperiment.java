@@ -30,7 +30,7 @@ import org.ssal.learning.ssl.SimSiamTrainer;
  * active-learning rounds.
  *
  * <p>Usage: {@code LinearProbeExperiment [--dataset fashion-mnist] [--pool 10000] [--test 2000]
- * [--epochs 10] [--batch 128] [--seed 0] [--labels 1000] [--base-lr 0.03] [--crop-min 0.2]
+ * [--epochs 10] [--batch 128] [--seed 0] [--labels 1000] [--base-lr 0.6] [--crop-min 0.2]
  * [--probe-every 0] [--model-seeds 0,1,2] [--save DIR]}.
  * {@code --pool}/{@code --test} cap the splits with seeded class-balanced subsets (0 = all);
  * {@code --probe-every N} also probes a snapshot of the encoder every N epochs, so that one run

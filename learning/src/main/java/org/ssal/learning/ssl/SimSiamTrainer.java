@@ -23,7 +23,7 @@ import org.ssal.learning.data.ImageSet;
  * Pretrains a SimSiam encoder on an unlabeled pool (Chen &amp; He 2021, Algorithm 1).
  * <p>Optimizer: plain SGD with heavy-ball momentum and L2 weight decay added to the gradient
  * (PyTorch's {@code torch.optim.SGD}, which the paper used), written here rather than taken
- * from ND4J, whose momentum updater is Nesterov's; lr = 0.03·batch/256 with per-epoch cosine
+ * from ND4J, whose momentum updater is Nesterov's; lr = baseLr·batch/256 with per-epoch cosine
  * decay ("the learning rate has a cosine decay schedule"). The last incomplete batch of an
  * epoch is dropped so that every BN batch has the full size.
  * <p>Each epoch reports {@code loss} and the collapse monitor {@code std}: the per-dimension

@@ -85,6 +85,7 @@ class SimSiamLossTest {
         String old = SimSiamConfig.defaults().toJson().replace(", \"minCropScale\": 0.2", "");
         assertTrue(!old.contains("minCropScale"), old);
         assertEquals(SimSiamConfig.defaults(), SimSiamConfig.fromJson(old));
-        assertEquals(0.015, SimSiamConfig.defaults().learningRate(), 1e-12);
+        assertEquals(0.3, SimSiamConfig.defaults().learningRate(), 1e-12);
+        assertEquals(0.015, SimSiamConfig.paperCifar().withBatchSize(128).learningRate(), 1e-12);
     }
 }
