@@ -2,7 +2,6 @@ package org.ssal.learning.ssl;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -31,8 +30,7 @@ import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
  * ({@link NativeOpOverride}, once per JVM). Everything the backward pass needs is read from the op's
  * integer and float arguments, which survive the copy, never from Java fields.
  */
-public final class BatchNormTraining extends DynamicCustomOp {
-    private static volatile boolean registered;
+public final class BatchNormTraining extends NativeOpOverride {
     /**
      * The default path: statistics from one {@code moments} op, detached from the gradient graph,
      * and the per-channel closed-form backward ({@link #fastDiff}). {@code -Dssal.bn=graph} selects
@@ -46,7 +44,7 @@ public final class BatchNormTraining extends DynamicCustomOp {
 
     private BatchNormTraining(SameDiff sd, SDVariable x, SDVariable mean, SDVariable variance,
                               SDVariable gamma, SDVariable beta, double epsilon, int axis, int rank) {
-        super(null, sd, new SDVariable[] {x, mean, variance, gamma, beta}, false);
+        super(sd, new SDVariable[] {x, mean, variance, gamma, beta});
         addIArgument(1, 1, axis); // apply gamma, apply beta, channel axis
         // the native kernel reads only the first t-argument; the rank rides along for doDiff,
         // which cannot rely on static shapes inside the gradient graph
@@ -120,28 +118,12 @@ public final class BatchNormTraining extends DynamicCustomOp {
      * Forward execution is unchanged (same native kernel, same arguments); only the gradient
      * differs, and the stock one throws.
      */
-    public static synchronized void register() {
-        if (!registered) {
-            NativeOpOverride.use("batchnorm", BatchNormTraining.class);
-            registered = true;
-        }
+    public static void register() {
+        NativeOpOverride.use("batchnorm", BatchNormTraining.class);
     }
 
     @Override
     public String opName() { return "batchnorm"; }
-
-    @Override
-    public Map<String, Object> propertiesForFunction() { return Map.of(); }
-
-    @Override
-    public void setPropertiesForFunction(Map<String, Object> properties) {
-        // stock BatchNorm properties (applyGamma, epsilon, ...) duplicate the i/t arguments we read
-    }
-
-    @Override
-    public List<DataType> calculateOutputDataTypes(List<DataType> dataTypes) {
-        return List.of(dataTypes.get(0));
-    }
 
     @Override
     public List<SDVariable> doDiff(List<SDVariable> gradients) {

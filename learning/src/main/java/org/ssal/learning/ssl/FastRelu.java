@@ -1,11 +1,8 @@
 package org.ssal.learning.ssl;
 
 import java.util.List;
-import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
 
 /**
@@ -17,45 +14,23 @@ import org.nd4j.linalg.api.ops.impl.scalar.Step;
  * Registered with {@link NativeOpOverride} so that the gradient function's copy of the op is
  * still this class.
  */
-public final class FastRelu extends DynamicCustomOp {
-    private static volatile boolean registered;
-
+public final class FastRelu extends NativeOpOverride {
     /** For the op registry's reflection. */
     public FastRelu() { }
 
     private FastRelu(SameDiff sd, SDVariable x) {
-        super(null, sd, new SDVariable[] {x}, false);
+        super(sd, new SDVariable[] {x});
         addTArgument(0.0); // cutoff
     }
 
     /** max(x, 0). */
     public static SDVariable apply(SameDiff sd, SDVariable x) {
-        register();
+        NativeOpOverride.use("relu", FastRelu.class);
         return new FastRelu(sd, x).outputVariable();
-    }
-
-    public static synchronized void register() {
-        if (!registered) {
-            NativeOpOverride.use("relu", FastRelu.class);
-            registered = true;
-        }
     }
 
     @Override
     public String opName() { return "relu"; }
-
-    @Override
-    public Map<String, Object> propertiesForFunction() { return Map.of(); }
-
-    @Override
-    public void setPropertiesForFunction(Map<String, Object> properties) {
-        // the cutoff travels as the t-argument
-    }
-
-    @Override
-    public List<DataType> calculateOutputDataTypes(List<DataType> dataTypes) {
-        return List.of(dataTypes.get(0));
-    }
 
     @Override
     public List<SDVariable> doDiff(List<SDVariable> gradients) {
