@@ -32,6 +32,10 @@ public class SsalMain {
         List<String> list = Arrays.asList(args);
         String command = list.isEmpty() ? "help" : list.get(0);
         List<String> rest = list.subList(Math.min(1, list.size()), list.size());
+        if (!command.equals("demo") && (rest.contains("--help") || rest.contains("-h"))) {
+            System.out.print(USAGE);
+            return;
+        }
         try {
             switch (command) {
                 case "demo" -> demo(rest);
