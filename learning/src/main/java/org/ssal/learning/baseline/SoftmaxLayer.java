@@ -1,6 +1,6 @@
 package org.ssal.learning.baseline;
 
-import java.util.Arrays;
+import org.ssal.learning.head.Softmax;
 import org.ssal.learning.head.TrainedHead;
 
 /**
@@ -53,21 +53,8 @@ public final class SoftmaxLayer implements TrainedHead {
     public double[][] probabilities(float[][] x) {
         double[][] p = decisionValues(x);
         for (double[] row : p) {
-            softmaxInPlace(row);
+            Softmax.inPlace(row);
         }
         return p;
-    }
-
-    /** Softmax with the maximum subtracted first, so large logits do not overflow. */
-    static void softmaxInPlace(double[] row) {
-        double max = Arrays.stream(row).max().orElse(0);
-        double sum = 0;
-        for (int c = 0; c < row.length; c++) {
-            row[c] = Math.exp(row[c] - max);
-            sum += row[c];
-        }
-        for (int c = 0; c < row.length; c++) {
-            row[c] /= sum;
-        }
     }
 }

@@ -1,7 +1,6 @@
 package org.ssal.learning.baseline;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,7 +8,6 @@ import java.util.Random;
 import java.util.SplittableRandom;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
@@ -20,6 +18,7 @@ import org.ssal.learning.augment.Normalize;
 import org.ssal.learning.augment.SimSiamAugmentation;
 import org.ssal.learning.data.ImageSet;
 import org.ssal.learning.ssl.SimSiamConfig;
+import org.ssal.learning.ssl.MomentumSgd;
 import org.ssal.learning.ssl.SimSiamNetwork;
 import org.ssal.learning.ssl.SimSiamTrainer;
 
@@ -29,7 +28,7 @@ import org.ssal.learning.ssl.SimSiamTrainer;
  * {@link SimSiamNetwork} (same family, same initialisation, same trainable batch norm as the SimSiam
  * arm) followed by one linear layer, logits = f(x)·W + b, trained on the mean softmax
  * cross-entropy −(1/B)·Σ_i log softmax(logits_i)[y_i].
- * <p>Optimizer and schedule are the SimSiam arm's ({@link SimSiamTrainer#sgdStep}: heavy-ball
+ * <p>Optimizer and schedule are the SimSiam arm's ({@link MomentumSgd}: heavy-ball
  * momentum, L2 weight decay on every parameter; per-epoch cosine decay). Each step sees one
  * augmented view per image ({@link TrainingAugmentation}); the last incomplete batch of an epoch
  * is dropped so that every batch-norm batch has the full size.
@@ -127,17 +126,11 @@ public final class SupervisedTrainer {
         int n = labeled.size();
         int batch = Math.min(cfg.batchSize(), n);
         int steps = n / batch;
-        List<String> params = new ArrayList<>();
-        Map<String, INDArray> velocity = new HashMap<>();
-        for (SDVariable v : sd.variables()) {
-            if (v.getVariableType() == VariableType.VARIABLE) {
-                params.add(v.name());
-                velocity.put(v.name(), Nd4j.zerosLike(v.getArr()));
-            }
-        }
+        MomentumSgd sgd = new MomentumSgd(sd, cfg.momentum(), cfg.weightDecay());
+        List<String> params = sgd.params();
         SplittableRandom runRandom = new SplittableRandom(cfg.seed());
         for (int epoch = 0; epoch < cfg.epochs(); epoch++) {
-            double lr = cfg.learningRate() * 0.5 * (1 + Math.cos(Math.PI * epoch / cfg.epochs()));
+            double lr = MomentumSgd.cosineLearningRate(cfg.learningRate(), epoch, cfg.epochs());
             int[] order = SimSiamTrainer.permutation(n, runRandom.split());
             long epochSeed = runRandom.nextLong();
             long t0 = System.nanoTime();
@@ -151,8 +144,7 @@ public final class SupervisedTrainer {
                         List.of(LOSS, LOGITS), params);
                 lossSum += result.getOutputs().get(LOSS).getDouble(0);
                 correct += countCorrect(result.getOutputs().get(LOGITS), labeled, indices);
-                SimSiamTrainer.sgdStep(sd, params, result.getGradients(), velocity, lr, cfg.momentum(),
-                        cfg.weightDecay());
+                sgd.step(result.getGradients(), lr);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             EpochStats stats = new EpochStats(epoch + 1, lossSum / steps, correct / (double) (steps * batch), lr,

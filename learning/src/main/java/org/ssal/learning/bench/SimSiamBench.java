@@ -1,18 +1,16 @@
 package org.ssal.learning.bench;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.ssal.learning.ssl.OpTimer;
 import org.ssal.learning.ssl.SimSiamConfig;
+import org.ssal.learning.ssl.MomentumSgd;
 import org.ssal.learning.ssl.SimSiamNetwork;
 import org.ssal.learning.ssl.SimSiamTrainer;
 
@@ -97,18 +95,14 @@ public final class SimSiamBench {
         private final SimSiamConfig cfg;
         private final SameDiff sd;
         private final Map<String, INDArray> feeds;
-        private final List<String> params = new ArrayList<>();
-        private final Map<String, INDArray> velocity = new HashMap<>();
+        private final MomentumSgd sgd;
+        private final List<String> params;
 
         Step(SimSiamConfig cfg, int batch, int c, int h, int w) {
             this.cfg = cfg;
             this.sd = SimSiamNetwork.training(cfg, c, h, w).graph();
-            for (SDVariable v : sd.variables()) {
-                if (v.getVariableType() == VariableType.VARIABLE) {
-                    params.add(v.name());
-                    velocity.put(v.name(), Nd4j.zerosLike(v.getArr()));
-                }
-            }
+            this.sgd = new MomentumSgd(sd, cfg.momentum(), cfg.weightDecay());
+            this.params = sgd.params();
             Nd4j.getRandom().setSeed(cfg.seed());
             feeds = Map.of(SimSiamNetwork.VIEW1, Nd4j.randn(DataType.FLOAT, batch, c, h, w),
                     SimSiamNetwork.VIEW2, Nd4j.randn(DataType.FLOAT, batch, c, h, w));
@@ -116,8 +110,7 @@ public final class SimSiamBench {
 
         double run() {
             var result = sd.calculateGradientsAndOutputs(feeds, List.of(SimSiamNetwork.LOSS), params);
-            SimSiamTrainer.sgdStep(sd, params, result.getGradients(), velocity, cfg.learningRate(), cfg.momentum(),
-                    cfg.weightDecay());
+            sgd.step(result.getGradients(), cfg.learningRate());
             return result.getOutputs().get(SimSiamNetwork.LOSS).getDouble(0);
         }
 

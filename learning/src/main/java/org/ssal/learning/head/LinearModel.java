@@ -48,7 +48,7 @@ final class LinearModel implements TrainedHead {
     public double[][] probabilities(float[][] x) {
         double[][] scores = decisionValues(x);
         for (double[] row : scores) {
-            softmaxInPlace(row);
+            Softmax.inPlace(row);
         }
         return scores;
     }
@@ -59,26 +59,5 @@ final class LinearModel implements TrainedHead {
             s += a[j] * b[j];
         }
         return s;
-    }
-
-    /** Softmax with the max subtracted first; -inf entries become exactly 0. */
-    static void softmaxInPlace(double[] row) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : row) {
-            max = Math.max(max, v);
-        }
-        if (max == Double.NEGATIVE_INFINITY) {
-            // cannot happen for a fitted head (at least one class was seen); keep rows summing to 1
-            java.util.Arrays.fill(row, 1.0 / row.length);
-            return;
-        }
-        double sum = 0;
-        for (int c = 0; c < row.length; c++) {
-            row[c] = Math.exp(row[c] - max);
-            sum += row[c];
-        }
-        for (int c = 0; c < row.length; c++) {
-            row[c] /= sum;
-        }
     }
 }

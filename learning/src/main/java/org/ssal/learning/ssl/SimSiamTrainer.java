@@ -1,7 +1,6 @@
 package org.ssal.learning.ssl;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +8,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.ssal.learning.Progress;
 import org.ssal.learning.augment.ImageTensors;
 import org.ssal.learning.augment.SimSiamAugmentation;
@@ -21,9 +17,8 @@ import org.ssal.learning.data.ImageSet;
 
 /**
  * Pretrains a SimSiam encoder on an unlabeled pool (Chen &amp; He 2021, Algorithm 1).
- * <p>Optimizer: plain SGD with heavy-ball momentum and L2 weight decay added to the gradient
- * (PyTorch's {@code torch.optim.SGD}, which the paper used), written here rather than taken
- * from ND4J, whose momentum updater is Nesterov's; lr = baseLr·batch/256 with per-epoch cosine
+ * <p>Optimizer: {@link MomentumSgd} (PyTorch's {@code torch.optim.SGD}, which the paper used);
+ * lr = baseLr·batch/256 with per-epoch cosine
  * decay ("the learning rate has a cosine decay schedule"). The last incomplete batch of an
  * epoch is dropped so that every BN batch has the full size.
  * <p>Each epoch reports {@code loss} and the collapse monitor {@code std}: the per-dimension
@@ -90,14 +85,8 @@ public final class SimSiamTrainer {
         int h = pool.height();
         int w = pool.width();
         int steps = pool.size() / batch;
-        List<String> params = new ArrayList<>();
-        Map<String, INDArray> velocity = new HashMap<>();
-        for (SDVariable v : sd.variables()) {
-            if (v.getVariableType() == VariableType.VARIABLE) {
-                params.add(v.name());
-                velocity.put(v.name(), Nd4j.zerosLike(v.getArr()));
-            }
-        }
+        MomentumSgd sgd = new MomentumSgd(sd, cfg.momentum(), cfg.weightDecay());
+        List<String> params = sgd.params();
         SplittableRandom runRandom = new SplittableRandom(cfg.seed());
         // augmentation of the next batch overlaps with the current step on another thread; that
         // thread fills plain float arrays only: ND4J arrays made on a second thread while the
@@ -109,7 +98,7 @@ public final class SimSiamTrainer {
         });
         try {
             for (int epoch = 0; epoch < cfg.epochs(); epoch++) {
-                double lr = cfg.learningRate() * 0.5 * (1 + Math.cos(Math.PI * epoch / cfg.epochs()));
+                double lr = MomentumSgd.cosineLearningRate(cfg.learningRate(), epoch, cfg.epochs());
                 int[] order = permutation(pool.size(), runRandom.split());
                 long epochSeed = runRandom.nextLong();
                 long t0 = System.nanoTime();
@@ -129,7 +118,7 @@ public final class SimSiamTrainer {
                             List.of(SimSiamNetwork.LOSS, SimSiamNetwork.Z1), params);
                     lossSum += result.getOutputs().get(SimSiamNetwork.LOSS).getDouble(0);
                     stdSum += collapseStd(result.getOutputs().get(SimSiamNetwork.Z1));
-                    sgdStep(sd, params, result.getGradients(), velocity, lr, cfg.momentum(), cfg.weightDecay());
+                    sgd.step(result.getGradients(), lr);
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 EpochStats stats = new EpochStats(epoch + 1, lossSum / steps, stdSum / steps, lr,
@@ -150,29 +139,6 @@ public final class SimSiamTrainer {
             throw new IllegalStateException("augmentation failed", e.getCause());
         } finally {
             prefetch.shutdownNow();
-        }
-    }
-
-    /**
-     * torch.optim.SGD: d = g + wd·w; v = m·v + d; w -= lr·v. Public so that the supervised
-     * baseline ({@code org.ssal.learning.baseline}) trains with the very same optimizer (and the benchmark times whole steps).
-     */
-    public static void sgdStep(SameDiff sd, List<String> params, Map<String, INDArray> grads, Map<String, INDArray> velocity,
-                        double lr, double momentum, double weightDecay) {
-        for (String name : params) {
-            INDArray g = grads.get(name);
-            if (g == null) {
-                continue;
-            }
-            INDArray w = sd.getVariable(name).getArr();
-            INDArray v = velocity.get(name);
-            // in place with BLAS axpy: the update used to allocate two temporaries per parameter
-            // and cost ~7 % of a training step (JFR, docs/benchmarks.md)
-            v.muli(momentum).addi(g);
-            if (weightDecay > 0) {
-                Nd4j.getBlasWrapper().level1().axpy(v.length(), weightDecay, w, v);
-            }
-            Nd4j.getBlasWrapper().level1().axpy(w.length(), -lr, v, w);
         }
     }
 
