@@ -17,7 +17,11 @@ import org.ssal.events.BudgetState;
 import org.ssal.events.CampaignCreated;
 import org.ssal.events.CampaignStopped;
 import org.ssal.events.EmbeddingsReady;
+import org.ssal.events.AnswersSubmitted;
 import org.ssal.events.LabelReceived;
+import org.ssal.events.LeaseEnded;
+import org.ssal.events.LeaseExtended;
+import org.ssal.events.LeaseGranted;
 import org.ssal.events.PretrainComplete;
 import org.ssal.events.QueryBatch;
 import org.ssal.events.Rejected;
@@ -35,7 +39,8 @@ public final class EventCodec {
     public static final List<Class<? extends SpecificRecord>> EVENT_TYPES = List.of(
             CampaignCreated.class, CampaignStopped.class, PretrainComplete.class, EmbeddingsReady.class,
             QueryBatch.class, LabelReceived.class, RoundEvaluated.class, BudgetState.class, Rejected.class,
-            StrategySwitched.class);
+            StrategySwitched.class, LeaseGranted.class, LeaseExtended.class, AnswersSubmitted.class,
+            LeaseEnded.class);
 
     private static final Map<Long, Class<? extends SpecificRecord>> TYPE_BY_FINGERPRINT = EVENT_TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(type -> fingerprint(schemaOf(type)), Function.identity()));

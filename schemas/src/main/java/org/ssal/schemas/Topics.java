@@ -16,9 +16,11 @@ public final class Topics {
     public static final String BUDGET_STATE = "budget-state";
     public static final String DEAD_LETTER = "dead-letter";
     public static final String STRATEGY_SWITCHED = "strategy-switched";
+    /** The labeling gateway's own log: leases, answers, lease ends; its state is rebuilt from it. */
+    public static final String LABELING = "labeling";
 
     public static final List<String> ALL = List.of(CAMPAIGNS, PRETRAIN_COMPLETE, EMBEDDINGS_READY, QUERY_BATCH,
-            LABELS_RECEIVED, ROUND_EVALUATED, BUDGET_STATE, DEAD_LETTER, STRATEGY_SWITCHED);
+            LABELS_RECEIVED, ROUND_EVALUATED, BUDGET_STATE, DEAD_LETTER, STRATEGY_SWITCHED, LABELING);
 
     private Topics() {
     }
