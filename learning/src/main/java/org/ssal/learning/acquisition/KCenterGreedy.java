@@ -1,35 +1,54 @@
 package org.ssal.learning.acquisition;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.PriorityQueue;
 import java.util.stream.IntStream;
 
 /**
  * Greedy k-center (farthest-first traversal, Gonzalez 1985), the selection rule of CoreSet
- * (Sener &amp; Savarese 2018, Algorithm 1 "k-Center-Greedy": "choose u = argmax_{i ∈ [n] \ s}
+ * (Sener &amp; Savarese 2018, Algorithm 1 "k-Center-Greedy": "choose u = argmax_{i ∈ [n] \\ s}
  * min_{j ∈ s} Δ(x_i, x_j)"), over squared Euclidean distances of float embeddings.
  *
- * <p>It keeps, for every pool row, the squared distance to its nearest center and updates it
- * after each pick with the one new center, so each of the k steps streams the pool matrix once:
- * the work is k·n·d and a step is bound by memory bandwidth. To let the JIT use SIMD, the pool is
- * copied once into blocks of {@value #CHUNK} rows stored column by column: the distance loop then
- * runs over rows ({@code dist[i] += (x[j][i] - c[j])²}), contiguous and free of a reduction, which
- * C2 vectorises, whereas a per-row dot-product reduction stays scalar. The copy costs one more
- * n·d floats of memory. Blocks are processed in parallel; every block does the same float
- * arithmetic in the same order whatever the thread count, and the arg-max is reduced with a fixed
- * tie rule (larger distance, then the smaller tie rank), so the result is identical on any
- * machine. Differences are taken in float and their squares summed in double: a float sum over
- * 512 dimensions in index order drifted enough to swap near-tied picks against numpy's pairwise
- * float32 sum in the benchmark, and double costs nothing while the step is memory bound.
+ * <p>The naive rule updates every row's distance to its nearest center after each pick, so it
+ * streams the whole pool once per pick and is bound by memory bandwidth. This implementation
+ * gives the same picks while evaluating far fewer distances, by lazy evaluation (the trick of
+ * Minoux's accelerated greedy): a row's distance to its nearest center only shrinks as centers
+ * are added, so a value computed against the first t centers is an upper bound for every later
+ * step. Rows sit in a max-heap by that bound; a step pops the top row, and if it has not yet been
+ * compared with the centers added since, compares it with them and pushes it back; the first row
+ * popped that is up to date is the farthest one — every other row's true distance is at most its
+ * bound, which is at most the winner's. Rows far from the current frontier are never looked at
+ * again. When a row is brought up to date, a center is skipped without evaluation when the
+ * triangle inequality shows it cannot be nearer than the row's current nearest center c — when
+ * |x − c| ≤ ½·|c − c'| (as Elkan 2003 does for k-means); the center-to-center distances are
+ * computed once each. {@link Result} counts the distance evaluations done (center pairs
+ * included) against the naive rule's n per center.
+ *
+ * <p>Exactly the naive result: a row's distance is the minimum of the same computed distances
+ * (float differences, squares summed in double) whatever the order they were computed in, and
+ * ties go to the lower tie rank, in the heap order as in the naive arg-max. A triangle skip is
+ * taken only with a relative margin of {@value #MARGIN} on the bound, far above the rounding of
+ * the distances, so a skipped center is one whose computed distance would not have been smaller.
  */
 public final class KCenterGreedy {
-    private static final int CHUNK = 256; // 256 rows × 512 dims × 4 B = 512 KiB: a block stays in L2
+    /** Relative safety margin on the triangle-inequality bound (computed distances are exact to ~1e-7). */
+    static final double MARGIN = 1e-4;
+    private static final double SKIP_FACTOR = (1 - MARGIN) * (1 - MARGIN) / 4; // u ≤ ¼·D²·(1−margin)²
 
     /**
-     * @param picked    pool row indices in pick order
-     * @param distances Euclidean distance of each pick to its nearest center when it was picked
-     *                  (NaN for a start row chosen without any center)
+     * @param picked      pool row indices in pick order
+     * @param distances   Euclidean distance of each pick to its nearest center when it was picked
+     *                    (NaN for a start row chosen without any center)
+     * @param evaluations row-to-center distance evaluations done
+     * @param naiveEvaluations what the naive rule does: n per center it adds
      */
-    public record Result(int[] picked, double[] distances) {
+    public record Result(int[] picked, double[] distances, long evaluations, long naiveEvaluations) {
+        /** Share of the naive rule's distance evaluations that were skipped. */
+        public double skippedFraction() {
+            return naiveEvaluations == 0 ? 0 : 1 - (double) evaluations / naiveEvaluations;
+        }
     }
 
     private KCenterGreedy() {
@@ -43,7 +62,7 @@ public final class KCenterGreedy {
      * @param k        how many to pick, at most pool.length
      * @param start    row picked first when {@code centers} is empty (ignored otherwise)
      * @param tieRank  a distinct rank per pool row; equal distances go to the lower rank
-     * @param parallel whether to spread blocks over the common fork-join pool
+     * @param parallel whether to spread the first full pass over the common fork-join pool
      */
     public static Result run(float[][] pool, float[][] centers, int k, int start, int[] tieRank, boolean parallel) {
         int n = pool.length;
@@ -53,126 +72,147 @@ public final class KCenterGreedy {
         if (tieRank.length != n) {
             throw new IllegalArgumentException("tieRank has " + tieRank.length + " entries for " + n + " pool rows");
         }
-        int[] picked = new int[k];
-        double[] distances = new double[k];
         if (k == 0) {
-            return new Result(picked, distances);
+            return new Result(new int[0], new double[0], 0, 0);
         }
         if (centers.length == 0 && (start < 0 || start >= n)) {
             throw new IllegalArgumentException("start must be in [0, " + n + ") when there are no centers, got " + start);
         }
         int d = pool[0].length;
-        int chunks = (n + CHUNK - 1) / CHUNK;
-        float[][] blocks = new float[chunks][];
-        forEachChunk(chunks, parallel, ch -> blocks[ch] = columnBlock(pool, ch * CHUNK, Math.min(n, ch * CHUNK + CHUNK), d));
-        double[] minDist = new double[n];
-        java.util.Arrays.fill(minDist, Double.POSITIVE_INFINITY);
-        int[] chunkBest = new int[chunks];
+        for (int i = 0; i < n; i++) {
+            if (pool[i].length != d) {
+                throw new IllegalArgumentException("pool row " + i + " has dim " + pool[i].length + ", expected " + d);
+            }
+        }
+        List<float[]> all = new ArrayList<>(List.of(centers));
+        int[] picked = new int[k];
+        double[] distances = new double[k];
         int from = 0;
+        boolean[] taken = new boolean[n];
         if (centers.length == 0) {
             picked[0] = start;
             distances[0] = Double.NaN;
-            minDist[start] = -1; // taken rows sit below every real distance and never win again
+            taken[start] = true;
+            all.add(pool[start]);
             from = 1;
-            update(blocks, new float[][] {pool[start]}, minDist, chunkBest, tieRank, d, parallel);
-        } else {
-            update(blocks, centers, minDist, chunkBest, tieRank, d, parallel);
+        }
+        // every row against the first center, so the heap starts from real bounds
+        float[] first = all.get(0);
+        double[] bound = new double[n];
+        IntStream rows = IntStream.range(0, n);
+        (parallel ? rows.parallel() : rows).forEach(i -> bound[i] = squaredDistanceInDouble(pool[i], first));
+        long evaluations = n;
+        long naive = (long) n * centers.length + (centers.length == 0 ? n : 0);
+        int[] comparedWith = new int[n]; // how many of the centers in `all` each bound accounts for
+        Arrays.fill(comparedWith, 1);
+        int[] owner = new int[n]; // index in `all` of the center each bound is the distance to
+        CenterGaps centerGaps = new CenterGaps(all, parallel);
+        PriorityQueue<Integer> heap = new PriorityQueue<>(n, (a, b) -> bound[a] != bound[b]
+                ? Double.compare(bound[b], bound[a]) : Integer.compare(tieRank[a], tieRank[b]));
+        for (int i = 0; i < n; i++) {
+            if (!taken[i]) {
+                heap.add(i);
+            }
         }
         for (int step = from; step < k; step++) {
-            int best = reduce(chunkBest, minDist, tieRank);
-            picked[step] = best;
-            distances[step] = Math.sqrt(minDist[best]);
-            minDist[best] = -1;
-            if (step + 1 < k) {
-                update(blocks, new float[][] {pool[best]}, minDist, chunkBest, tieRank, d, parallel);
-            }
-        }
-        return new Result(picked, distances);
-    }
-
-    private static void forEachChunk(int chunks, boolean parallel, java.util.function.IntConsumer body) {
-        IntStream range = IntStream.range(0, chunks);
-        (parallel ? range.parallel() : range).forEach(body);
-    }
-
-    /** Rows [lo, hi) stored column-major: element (i, j) at j * (hi - lo) + (i - lo). */
-    private static float[] columnBlock(float[][] pool, int lo, int hi, int d) {
-        int len = hi - lo;
-        float[] block = new float[len * d];
-        for (int i = lo; i < hi; i++) {
-            float[] row = pool[i];
-            if (row.length != d) {
-                throw new IllegalArgumentException("pool row " + i + " has dim " + row.length + ", expected " + d);
-            }
-            for (int j = 0; j < d; j++) {
-                block[j * len + (i - lo)] = row[j];
-            }
-        }
-        return block;
-    }
-
-    /**
-     * minDist[i] = min(minDist[i], min over the new centers of |pool[i] - center|²) and each
-     * block's arg-max. All centers are applied to one block before the next, so a block is read
-     * from memory once per call however many centers there are.
-     */
-    private static void update(float[][] blocks, float[][] centers, double[] minDist, int[] chunkBest, int[] tieRank,
-                               int d, boolean parallel) {
-        forEachChunk(blocks.length, parallel, ch -> {
-            float[] block = blocks[ch];
-            int len = block.length / d;
-            int lo = ch * CHUNK;
-            double[] dist = new double[len];
-            for (float[] center : centers) {
-                squaredDistances(block, len, center, dist);
-                for (int r = 0; r < len; r++) {
-                    if (dist[r] < minDist[lo + r]) { // taken rows hold -1 and stay there
-                        minDist[lo + r] = dist[r];
+            int best;
+            while (true) {
+                int top = heap.poll();
+                int centersNow = all.size();
+                if (comparedWith[top] == centersNow) {
+                    best = top;
+                    break;
+                }
+                double value = bound[top];
+                int nearest = owner[top];
+                for (int c = comparedWith[top]; c < centersNow; c++) {
+                    // triangle inequality: |x − c| ≥ |c_nearest − c| − |x − c_nearest| ≥ |x − c_nearest|
+                    if (value <= centerGaps.squared(nearest, c) * SKIP_FACTOR) {
+                        continue;
+                    }
+                    evaluations++;
+                    double dist = squaredDistanceInDouble(pool[top], all.get(c));
+                    if (dist < value) {
+                        value = dist;
+                        nearest = c;
                     }
                 }
+                owner[top] = nearest;
+                bound[top] = value;
+                comparedWith[top] = centersNow;
+                heap.add(top);
             }
-            int best = lo;
-            for (int i = lo + 1; i < lo + len; i++) {
-                if (better(minDist[i], tieRank[i], minDist[best], tieRank[best])) {
-                    best = i;
-                }
+            picked[step] = best;
+            distances[step] = Math.sqrt(bound[best]);
+            taken[best] = true;
+            if (step + 1 < k) {
+                all.add(pool[best]);
+                naive += n;
             }
-            chunkBest[ch] = best;
-        });
+        }
+        return new Result(picked, distances, evaluations + centerGaps.evaluations, naive);
+    }
+
+    /** Squared distances between centers, computed once per pair the first time a row needs them. */
+    private static final class CenterGaps {
+        private final List<float[]> centers;
+        private final boolean parallel;
+        /** gaps[j][i] for i < j: |c_i − c_j|²; a row is filled when center j is first asked about. */
+        private final List<double[]> gaps = new ArrayList<>();
+        long evaluations;
+
+        CenterGaps(List<float[]> centers, boolean parallel) {
+            this.centers = centers;
+            this.parallel = parallel;
+        }
+
+        double squared(int a, int b) {
+            if (a == b) {
+                return 0;
+            }
+            int hi = Math.max(a, b);
+            while (gaps.size() <= hi) {
+                int j = gaps.size();
+                double[] row = new double[j];
+                float[] cj = centers.get(j);
+                IntStream earlier = IntStream.range(0, j);
+                (parallel && j > 256 ? earlier.parallel() : earlier).forEach(i -> row[i] = squaredDistanceInDouble(centers.get(i), cj));
+                evaluations += j;
+                gaps.add(row);
+            }
+            return gaps.get(hi)[Math.min(a, b)];
+        }
     }
 
     /**
-     * dist[r] = Σ_j (block[j][r] - center[j])², summed over j in index order. (Unrolling four
-     * columns per pass measured 2-4 times slower: C2 then stopped vectorising the loop.)
+     * |a - b|²: float differences, squares summed in double over four interleaved partial sums
+     * (independent chains run in parallel in the CPU; a single chain waits on each add).
      */
-    static void squaredDistances(float[] block, int len, float[] center, double[] dist) {
-        java.util.Arrays.fill(dist, 0.0);
-        for (int j = 0; j < center.length; j++) {
-            float c = center[j];
-            int base = j * len;
-            for (int r = 0; r < len; r++) {
-                double e = block[base + r] - c;
-                dist[r] += e * e;
-            }
+    static double squaredDistanceInDouble(float[] a, float[] b) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int j = 0;
+        int d = a.length;
+        for (; j + 3 < d; j += 4) {
+            double e0 = a[j] - b[j];
+            double e1 = a[j + 1] - b[j + 1];
+            double e2 = a[j + 2] - b[j + 2];
+            double e3 = a[j + 3] - b[j + 3];
+            s0 += e0 * e0;
+            s1 += e1 * e1;
+            s2 += e2 * e2;
+            s3 += e3 * e3;
         }
-    }
-
-    private static int reduce(int[] chunkBest, double[] minDist, int[] tieRank) {
-        int best = chunkBest[0];
-        for (int ch = 1; ch < chunkBest.length; ch++) {
-            int candidate = chunkBest[ch];
-            if (better(minDist[candidate], tieRank[candidate], minDist[best], tieRank[best])) {
-                best = candidate;
-            }
+        for (; j < d; j++) {
+            double e = a[j] - b[j];
+            s0 += e * e;
         }
-        return best;
+        return (s0 + s1) + (s2 + s3);
     }
 
-    private static boolean better(double dist, int rank, double otherDist, int otherRank) {
-        return dist > otherDist || (dist == otherDist && rank < otherRank);
-    }
-
-    /** |a - b|² in float, summed in index order (as the blocked kernel does), for other users. */
+    /** |a - b|² in float, summed in index order (k-means and TypiClust use it). */
     static float squaredDistance(float[] a, float[] b) {
         float s = 0f;
         for (int j = 0; j < a.length; j++) {
