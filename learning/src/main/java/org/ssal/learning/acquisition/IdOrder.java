@@ -11,10 +11,7 @@ final class IdOrder {
     private IdOrder() {
     }
 
-    /**
-     * rank[i] = position of poolIds[i] in ascending id order: the tie-breaker of every strategy,
-     * so that equal scores resolve by sample id and never by pool position.
-     */
+    /** rank[i] = position of ids[i] in ascending id order. */
     static int[] ranks(List<String> ids) {
         Integer[] order = new Integer[ids.size()];
         for (int i = 0; i < order.length; i++) {
