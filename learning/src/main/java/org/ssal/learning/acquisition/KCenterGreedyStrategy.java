@@ -42,18 +42,18 @@ public final class KCenterGreedyStrategy implements AcquisitionStrategy {
 
     @Override
     public Selection select(SelectionContext ctx, int k) {
-        int take = Contexts.check(ctx, k, requires());
+        int take = ContextValidation.validate(ctx, k, requires());
         if (take == 0) {
             return new Selection(List.of(), new double[0]);
         }
-        float[][] centers = Contexts.labeledEmbeddings(ctx);
+        float[][] centers = ctx.labeledEmbeddingsOrEmpty();
         int start = -1;
         if (centers.length == 0) {
-            int[] byId = Contexts.byId(ctx.poolIds());
-            start = byId[Contexts.roundRandom(ctx).nextInt(byId.length)];
+            int[] byId = IdOrder.ascending(ctx.poolIds());
+            start = byId[ctx.selectionStream().nextInt(byId.length)];
         }
         KCenterGreedy.Result result = KCenterGreedy.run(ctx.poolEmbeddings(), centers, take, start,
-                Contexts.idRanks(ctx.poolIds()), parallel);
+                IdOrder.ranks(ctx.poolIds()), parallel);
         List<String> ids = new ArrayList<>(take);
         for (int index : result.picked()) {
             ids.add(ctx.poolIds().get(index));

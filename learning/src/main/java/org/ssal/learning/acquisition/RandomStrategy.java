@@ -25,9 +25,9 @@ public final class RandomStrategy implements AcquisitionStrategy {
 
     @Override
     public Selection select(SelectionContext ctx, int k) {
-        int take = Contexts.check(ctx, k, requires());
-        int[] order = Contexts.byId(ctx.poolIds());
-        SplittableRandom rng = Contexts.roundRandom(ctx);
+        int take = ContextValidation.validate(ctx, k, requires());
+        int[] order = IdOrder.ascending(ctx.poolIds());
+        SplittableRandom rng = ctx.selectionStream();
         List<String> ids = new ArrayList<>(take);
         for (int i = 0; i < take; i++) {
             int j = i + rng.nextInt(order.length - i);

@@ -30,7 +30,7 @@ public abstract class ScoreBasedStrategy implements AcquisitionStrategy {
 
     @Override
     public final Selection select(SelectionContext ctx, int k) {
-        int take = Contexts.check(ctx, k, requires());
+        int take = ContextValidation.validate(ctx, k, requires());
         if (take == 0) {
             return new Selection(List.of(), new double[0]);
         }
@@ -38,7 +38,7 @@ public abstract class ScoreBasedStrategy implements AcquisitionStrategy {
         if (scores.length != ctx.poolIds().size()) {
             throw new IllegalStateException(name() + " returned " + scores.length + " scores for " + ctx.poolIds().size() + " pool ids");
         }
-        int[] order = rank(scores, Contexts.idRanks(ctx.poolIds()), direction);
+        int[] order = rank(scores, IdOrder.ranks(ctx.poolIds()), direction);
         List<String> ids = new ArrayList<>(take);
         double[] picked = new double[take];
         for (int r = 0; r < take; r++) {

@@ -40,17 +40,17 @@ public final class TypiClustStrategy implements AcquisitionStrategy {
 
     @Override
     public Selection select(SelectionContext ctx, int k) {
-        int take = Contexts.check(ctx, k, requires());
+        int take = ContextValidation.validate(ctx, k, requires());
         if (take == 0) {
             return new Selection(List.of(), new double[0]);
         }
         float[][] pool = ctx.poolEmbeddings();
-        float[][] labeled = Contexts.labeledEmbeddings(ctx);
+        float[][] labeled = ctx.labeledEmbeddingsOrEmpty();
         float[][] all = new float[pool.length + labeled.length][];
         System.arraycopy(pool, 0, all, 0, pool.length);
         System.arraycopy(labeled, 0, all, pool.length, labeled.length);
         int clusters = Math.min(Math.min(labeled.length + take, MAX_CLUSTERS), all.length);
-        int[] assignment = KMeans.fit(all, clusters, KMEANS_ITERATIONS, Contexts.roundRandom(ctx));
+        int[] assignment = KMeans.fit(all, clusters, KMEANS_ITERATIONS, ctx.selectionStream());
 
         int[] size = new int[clusters];
         int[] covered = new int[clusters];
@@ -66,7 +66,7 @@ public final class TypiClustStrategy implements AcquisitionStrategy {
                 covered[assignment[i]]++;
             }
         }
-        int[] idRank = Contexts.idRanks(ctx.poolIds());
+        int[] idRank = IdOrder.ranks(ctx.poolIds());
         List<String> ids = new ArrayList<>(take);
         double[] scores = new double[take];
         for (int pick = 0; pick < take; pick++) {

@@ -80,9 +80,9 @@ public final class VaalStrategy extends ScoreBasedStrategy {
 
     @Override
     protected double[] scores(SelectionContext ctx) {
-        SplittableRandom rng = Contexts.roundRandom(ctx);
+        SplittableRandom rng = ctx.selectionStream();
         float[][] pool = ctx.poolEmbeddings();
-        float[][] labeled = Contexts.labeledEmbeddings(ctx);
+        float[][] labeled = ctx.labeledEmbeddingsOrEmpty();
         double[] scores = new double[pool.length];
         if (labeled.length == 0) {
             for (int i = 0; i < scores.length; i++) {
@@ -121,13 +121,13 @@ public final class VaalStrategy extends ScoreBasedStrategy {
         final float[][] labeled;
         final double[] mean;
         final double[] invStd;
-        final Dense enc1;
-        final Dense encOut; // mu | logvar
-        final Dense dec1;
-        final Dense decOut;
-        final Dense dis1;
-        final Dense dis2;
-        final Dense disOut;
+        final AdamDenseLayer enc1;
+        final AdamDenseLayer encOut; // mu | logvar
+        final AdamDenseLayer dec1;
+        final AdamDenseLayer decOut;
+        final AdamDenseLayer dis1;
+        final AdamDenseLayer dis2;
+        final AdamDenseLayer disOut;
 
         Model(int dim, float[][] pool, float[][] labeled, SplittableRandom rng) {
             this.dim = dim;
@@ -159,13 +159,13 @@ public final class VaalStrategy extends ScoreBasedStrategy {
                 double std = Math.sqrt(var[j] / n);
                 invStd[j] = std > 1e-12 ? 1 / std : 1;
             }
-            enc1 = new Dense(dim, hidden, rng);
-            encOut = new Dense(hidden, 2 * latent, rng);
-            dec1 = new Dense(latent, hidden, rng);
-            decOut = new Dense(hidden, dim, rng);
-            dis1 = new Dense(latent, hidden, rng);
-            dis2 = new Dense(hidden, hidden, rng);
-            disOut = new Dense(hidden, 1, rng);
+            enc1 = new AdamDenseLayer(dim, hidden, rng);
+            encOut = new AdamDenseLayer(hidden, 2 * latent, rng);
+            dec1 = new AdamDenseLayer(latent, hidden, rng);
+            decOut = new AdamDenseLayer(hidden, dim, rng);
+            dis1 = new AdamDenseLayer(latent, hidden, rng);
+            dis2 = new AdamDenseLayer(hidden, hidden, rng);
+            disOut = new AdamDenseLayer(hidden, 1, rng);
         }
 
         float[] gather(float[][] rows, int[] idx) {
@@ -184,7 +184,7 @@ public final class VaalStrategy extends ScoreBasedStrategy {
 
         Encoded encode(float[] x) {
             int rows = x.length / dim;
-            float[] h = Dense.relu(enc1.forward(x, rows));
+            float[] h = AdamDenseLayer.relu(enc1.forward(x, rows));
             float[] out = encOut.forward(h, rows);
             float[] mu = new float[rows * latent];
             float[] logVar = new float[rows * latent];
@@ -202,15 +202,15 @@ public final class VaalStrategy extends ScoreBasedStrategy {
         }
 
         Discriminated discriminate(float[] z, int rows) {
-            float[] h1 = Dense.relu(dis1.forward(z, rows));
-            float[] h2 = Dense.relu(dis2.forward(h1, rows));
+            float[] h1 = AdamDenseLayer.relu(dis1.forward(z, rows));
+            float[] h2 = AdamDenseLayer.relu(dis2.forward(h1, rows));
             return new Discriminated(z, h1, h2, disOut.forward(h2, rows));
         }
 
         /** Backpropagates dL/dlogit through the discriminator; returns dL/dz. */
         float[] discriminatorBackward(Discriminated d, float[] gLogit, int rows) {
-            float[] g2 = Dense.reluBackward(d.h2, disOut.backward(d.h2, gLogit, rows));
-            float[] g1 = Dense.reluBackward(d.h1, dis2.backward(d.h1, g2, rows));
+            float[] g2 = AdamDenseLayer.reluBackward(d.h2, disOut.backward(d.h2, gLogit, rows));
+            float[] g1 = AdamDenseLayer.reluBackward(d.h1, dis2.backward(d.h1, g2, rows));
             return dis1.backward(d.z, g1, rows);
         }
 
@@ -234,14 +234,14 @@ public final class VaalStrategy extends ScoreBasedStrategy {
                 noise[i] = (float) gaussian(rng);
                 z[i] = e.mu[i] + noise[i] * (float) Math.exp(0.5 * e.logVar[i]);
             }
-            float[] dh = Dense.relu(dec1.forward(z, rows));
+            float[] dh = AdamDenseLayer.relu(dec1.forward(z, rows));
             float[] xHat = decOut.forward(dh, rows);
             float[] gxHat = new float[xHat.length];
             float reconScale = 2f / rows;
             for (int i = 0; i < xHat.length; i++) {
                 gxHat[i] = reconScale * (xHat[i] - x[i]);
             }
-            float[] gz = dec1.backward(z, Dense.reluBackward(dh, decOut.backward(dh, gxHat, rows)), rows);
+            float[] gz = dec1.backward(z, AdamDenseLayer.reluBackward(dh, decOut.backward(dh, gxHat, rows)), rows);
             Discriminated fool = discriminate(e.mu, rows);
             float[] gFool = new float[rows];
             for (int r = 0; r < rows; r++) {
@@ -262,8 +262,8 @@ public final class VaalStrategy extends ScoreBasedStrategy {
                     gOut[r * 2 * latent + latent + j] = clamped ? 0f : gLogVar;
                 }
             }
-            enc1.backward(x, Dense.reluBackward(e.h, encOut.backward(e.h, gOut, rows)), rows);
-            for (Dense layer : new Dense[] {enc1, encOut, dec1, decOut}) {
+            enc1.backward(x, AdamDenseLayer.reluBackward(e.h, encOut.backward(e.h, gOut, rows)), rows);
+            for (AdamDenseLayer layer : new AdamDenseLayer[] {enc1, encOut, dec1, decOut}) {
                 layer.adam(LEARNING_RATE);
             }
 
@@ -275,7 +275,7 @@ public final class VaalStrategy extends ScoreBasedStrategy {
                 gLogit[r] = (float) ((sigmoid(d.logit[r]) - target) / rows);
             }
             discriminatorBackward(d, gLogit, rows);
-            for (Dense layer : new Dense[] {dis1, dis2, disOut}) {
+            for (AdamDenseLayer layer : new AdamDenseLayer[] {dis1, dis2, disOut}) {
                 layer.adam(LEARNING_RATE);
             }
         }

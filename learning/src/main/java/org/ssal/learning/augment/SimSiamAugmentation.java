@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.ssal.learning.data.ImageSet;
+import org.ssal.learning.seed.SeedDerivation;
 
 /**
  * The SimSiam view: RandomResizedCrop(0.2–1) → HorizontalFlip(0.5) → ColorJitter(0.4, 0.4, 0.4,
@@ -67,7 +68,8 @@ public final class SimSiamAugmentation {
 
     /**
      * Two augmented views of the images at {@code indices}: {@code [B, C, H, W]} each.
-     * {@code seed} should differ per step (e.g. mixed from the run seed, epoch and step).
+     * {@code seed} should differ per step (e.g. derived from the epoch's seed and the step); view v of
+     * image b uses {@code SeedDerivation.derive(seed, 2b + v)}.
      */
     public INDArray[] twoViews(ImageSet images, int[] indices, long seed) {
         return toBatch(twoViewBuffers(images, indices, seed), indices.length, images.channels(), images.height(),
@@ -94,8 +96,8 @@ public final class SimSiamAugmentation {
         float[] scratch = new float[n];
         for (int b = 0; b < indices.length; b++) {
             byte[] image = images.image(indices[b]);
-            view(image, c, h, w, new SplittableRandom(mix(seed, 2L * b)), scratch, v1, b * n);
-            view(image, c, h, w, new SplittableRandom(mix(seed, 2L * b + 1)), scratch, v2, b * n);
+            view(image, c, h, w, new SplittableRandom(SeedDerivation.derive(seed, 2L * b)), scratch, v1, b * n);
+            view(image, c, h, w, new SplittableRandom(SeedDerivation.derive(seed, 2L * b + 1)), scratch, v2, b * n);
         }
         return new float[][] {v1, v2};
     }
@@ -109,17 +111,9 @@ public final class SimSiamAugmentation {
         float[] v = new float[indices.length * n];
         float[] scratch = new float[n];
         for (int b = 0; b < indices.length; b++) {
-            view(images.image(indices[b]), c, h, w, new SplittableRandom(mix(seed, b)), scratch, v, b * n);
+            view(images.image(indices[b]), c, h, w, new SplittableRandom(SeedDerivation.derive(seed, b)), scratch, v, b * n);
         }
         return Nd4j.create(v, new long[] {indices.length, c, h, w}, 'c');
-    }
-
-    /** A well-spread 64-bit hash of (seed, key): Stafford's variant 13 of the SplitMix finalizer. */
-    public static long mix(long seed, long key) {
-        long z = seed + 0x9E3779B97F4A7C15L * (key + 1);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package org.ssal.learning.baseline;
 
-import org.ssal.learning.ssl.EncoderSpec;
+import org.ssal.learning.ssl.NetworkSpec;
 import org.ssal.learning.ssl.SimSiamConfig;
 
 /**
@@ -10,7 +10,7 @@ import org.ssal.learning.ssl.SimSiamConfig;
  * cosine decay", DESIGN §1.1):
  * <ul>
  * <li>{@code encoder}: the same family as the SimSiam encoder — "smallcnn" (default),
- *     "resnet18", "resnet18:W" ({@link EncoderSpec}).</li>
+ *     "resnet18", "resnet18:W" ({@link NetworkSpec}).</li>
  * <li>{@code epochs} = 30: passes over the labeled set per round (a CPU budget; supervised AL
  *     papers train ~200 epochs on CIFAR).</li>
  * <li>{@code batchSize} = 64: smaller than SimSiam's 128 because a round may have only a few
@@ -37,7 +37,7 @@ public record SupervisedConfig(String encoder, int epochs, int batchSize, double
             throw new IllegalArgumentException("encoder must not be null");
         }
         try {
-            EncoderSpec.parse(encoder);
+            NetworkSpec.parse(encoder);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("encoder: " + e.getMessage(), e);
         }

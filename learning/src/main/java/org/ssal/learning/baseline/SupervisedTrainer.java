@@ -17,6 +17,7 @@ import org.ssal.learning.augment.ImageTensors;
 import org.ssal.learning.augment.Normalize;
 import org.ssal.learning.augment.SimSiamAugmentation;
 import org.ssal.learning.data.ImageSet;
+import org.ssal.learning.seed.SeedDerivation;
 import org.ssal.learning.ssl.SimSiamConfig;
 import org.ssal.learning.ssl.MomentumSgd;
 import org.ssal.learning.ssl.SimSiamNetwork;
@@ -102,7 +103,7 @@ public final class SupervisedTrainer {
     /** Appends logits = features·W + b and the mean cross-entropy loss to the encoder graph. */
     static void addClassifier(SameDiff sd, int dim, int numClasses, long seed) {
         // PyTorch nn.Linear's default initialisation: U(−1/√dim, 1/√dim)
-        Random init = new Random(SimSiamAugmentation.mix(seed, CLASSIFIER_STREAM));
+        Random init = new Random(SeedDerivation.derive(seed, CLASSIFIER_STREAM));
         float[] values = new float[dim * numClasses];
         double scale = 1.0 / Math.sqrt(dim);
         for (int i = 0; i < values.length; i++) {
@@ -138,7 +139,7 @@ public final class SupervisedTrainer {
             int correct = 0;
             for (int step = 0; step < steps; step++) {
                 int[] indices = java.util.Arrays.copyOfRange(order, step * batch, (step + 1) * batch);
-                INDArray x = aug.oneView(labeled, indices, SimSiamAugmentation.mix(epochSeed, step));
+                INDArray x = aug.oneView(labeled, indices, SeedDerivation.derive(epochSeed, step));
                 var result = sd.calculateGradientsAndOutputs(
                         Map.of(SimSiamNetwork.INPUT, x, LABELS, oneHot(labeled, indices, numClasses)),
                         List.of(LOSS, LOGITS), params);

@@ -2,6 +2,7 @@ package org.ssal.learning.data;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.ssal.learning.seed.SeedDerivation;
 
 /**
  * A seeded, class-balanced subset of a labelled split, used for {@link DatasetSpec#maxTrain()}
@@ -52,11 +53,11 @@ public final class BalancedSubset {
         }
         // one stream per class: the order within a class does not change when other classes change
         for (int c = 0; c < numClasses; c++) {
-            shuffle(byClass[c], new SplittableRandom(Seeds.mix(seed, c)));
+            shuffle(byClass[c], new SplittableRandom(SeedDerivation.derive(seed, c)));
         }
         int[] classOrder = new int[numClasses];
         Arrays.setAll(classOrder, c -> c);
-        shuffle(classOrder, new SplittableRandom(Seeds.mix(seed, -1L)));
+        shuffle(classOrder, new SplittableRandom(SeedDerivation.derive(seed, -1L)));
 
         int[] chosen = new int[cap];
         int taken = 0;

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.ssal.learning.Progress;
+import org.ssal.learning.seed.SeedDerivation;
 
 /**
  * A user's own images, one folder per class: {@code root/<class>/<image>} (PNG, JPEG, BMP or GIF,
@@ -129,7 +130,7 @@ final class ImageFolderLoader implements DatasetLoader {
                 }
             }
             // seeded by the class name, so adding a class leaves the other classes' splits unchanged
-            SplittableRandom random = new SplittableRandom(Seeds.mix(seed, "test-split/" + classNames.get(label)));
+            SplittableRandom random = new SplittableRandom(SeedDerivation.derive(seed, "test-split/" + classNames.get(label)));
             for (int i = members.size() - 1; i > 0; i--) {
                 int j = random.nextInt(i + 1);
                 Integer tmp = members.get(i);

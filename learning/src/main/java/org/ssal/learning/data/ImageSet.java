@@ -109,4 +109,29 @@ public final class ImageSet {
         }
         return new ImageSet(subsetName, channels, height, width, classNames, subIds, subLabels, subImages);
     }
+
+    /**
+     * The samples named by {@code labels}, in its order, each with the label given there rather
+     * than its own: what was bought from an oracle, whose answers may differ from the dataset's
+     * (a noisy annotator). Images are shared, not copied.
+     *
+     * @throws IllegalArgumentException naming a sample that is not in this split, or a label out of range
+     */
+    public ImageSet withLabels(String subsetName, Map<String, Integer> labels) {
+        String[] subIds = new String[labels.size()];
+        int[] subLabels = new int[labels.size()];
+        byte[][] subImages = new byte[labels.size()][];
+        int i = 0;
+        for (Map.Entry<String, Integer> entry : labels.entrySet()) {
+            int index = indexOf(entry.getKey());
+            if (index < 0) {
+                throw new IllegalArgumentException("labeled sample " + entry.getKey() + " is not in " + name);
+            }
+            subIds[i] = entry.getKey();
+            subLabels[i] = entry.getValue();
+            subImages[i] = images[index];
+            i++;
+        }
+        return new ImageSet(subsetName, channels, height, width, classNames, subIds, subLabels, subImages);
+    }
 }

@@ -3,6 +3,7 @@ package org.ssal.learning.data;
 import java.io.IOException;
 import java.util.List;
 import org.ssal.learning.Progress;
+import org.ssal.learning.seed.SeedDerivation;
 
 /**
  * One split as known before its pixels are read: ids and labels in loader order, and a reader
@@ -42,7 +43,7 @@ final class SplitCatalog {
      */
     ImageSet load(String dataset, int channels, int height, int width, List<String> classNames,
                   int cap, long seed, Progress progress) throws IOException {
-        int[] positions = BalancedSubset.select(labels, classNames.size(), cap, Seeds.mix(seed, split));
+        int[] positions = BalancedSubset.select(labels, classNames.size(), cap, SeedDerivation.derive(seed, split));
         String[] keptIds = new String[positions.length];
         int[] keptLabels = new int[positions.length];
         for (int i = 0; i < positions.length; i++) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.ssal.learning.Progress;
+import org.ssal.learning.seed.SeedDerivation;
 
 /**
  * Generated, class-structured images for fast end-to-end tests; no files are read.
@@ -92,7 +93,7 @@ final class SyntheticLoader implements DatasetLoader {
             this.size = size;
             this.channels = channels;
             this.noise = noise;
-            SplittableRandom random = new SplittableRandom(Seeds.mix(seed, "prototypes"));
+            SplittableRandom random = new SplittableRandom(SeedDerivation.derive(seed, "prototypes"));
             double[][] common = new double[channels][];
             for (int c = 0; c < channels; c++) {
                 common[c] = smoothPattern(random);
@@ -128,7 +129,7 @@ final class SyntheticLoader implements DatasetLoader {
 
         /** Sample {@code index} of {@code split}: its label's prototype, shifted, rescaled and noisy. */
         byte[] sample(String split, int index) {
-            SplittableRandom random = new SplittableRandom(Seeds.mix(Seeds.mix(seed, split), index));
+            SplittableRandom random = new SplittableRandom(SeedDerivation.derive(SeedDerivation.derive(seed, split), index));
             double[] prototype = prototypes[index % classes];
             int maxShift = Math.max(1, size / 7);
             int dx = random.nextInt(-maxShift, maxShift + 1);

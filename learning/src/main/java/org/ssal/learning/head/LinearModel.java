@@ -31,7 +31,7 @@ final class LinearModel implements TrainedHead {
 
     @Override
     public double[][] decisionValues(float[][] x) {
-        Inputs.checkRows(x, standardizer.dim());
+        HeadInputValidation.validateRows(x, standardizer.dim());
         int d = standardizer.dim();
         double[] z = new double[d];
         double[][] out = new double[x.length][weights.length];

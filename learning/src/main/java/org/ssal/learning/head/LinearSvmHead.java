@@ -66,7 +66,7 @@ public final class LinearSvmHead implements Classifier {
 
     @Override
     public TrainedHead fit(float[][] x, int[] y, int numClasses) {
-        int d = Inputs.checkTrainingSet(x, y, numClasses);
+        int d = HeadInputValidation.validateTrainingSet(x, y, numClasses);
         Standardizer standardizer = Standardizer.fit(x, d);
         SeenClasses seen = new SeenClasses(y, numClasses);
         double[][] weights = new double[numClasses][];

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ssal.learning.data.DatasetSpec;
+import org.ssal.learning.embed.EncoderSpec;
 
 /**
  * SimSiam pretraining settings (Chen &amp; He, "Exploring Simple Siamese Representation Learning",
@@ -38,7 +40,7 @@ public record SimSiamConfig(String encoder, int projectorDim, int predictorHidde
                             long seed, int bnStatsImages, int embedBatchSize, double minCropScale) {
 
     public SimSiamConfig {
-        EncoderSpec.parse(encoder);
+        NetworkSpec.parse(encoder);
         requirePositive("projectorDim", projectorDim);
         requirePositive("predictorHiddenDim", predictorHiddenDim);
         if (epochs < 0) {
@@ -83,6 +85,23 @@ public record SimSiamConfig(String encoder, int projectorDim, int predictorHidde
     /** The CPU defaults listed above. */
     public static SimSiamConfig defaults() {
         return new SimSiamConfig("smallcnn", 512, 128, 20, 128, 0.6, 0.9, 5e-4, 0L, 512, 256);
+    }
+
+    /**
+     * The pretraining of a campaign's {@code simsiam:} or {@code random-init:} encoder: the CPU
+     * defaults on the spec's network, the spec's epochs ({@link EncoderSpec#epochs}), and the seed of
+     * the campaign's data rather than the campaign's own, so that a second campaign on the same data
+     * reuses the first one's encoder (as in the paper, one self-supervised model serves every
+     * active-learning run on a dataset).
+     *
+     * @throws IllegalArgumentException for another kind, or a network outside {@link NetworkSpec}
+     */
+    public static SimSiamConfig forCampaign(EncoderSpec spec, int requestedEpochs, int defaultEpochs) {
+        if (spec.kind() != EncoderSpec.Kind.SIMSIAM && spec.kind() != EncoderSpec.Kind.RANDOM_INIT) {
+            throw new IllegalArgumentException("encoder spec '" + spec + "' is not pretrained with SimSiam");
+        }
+        return defaults().withEncoder(spec.network()).withEpochs(spec.epochs(requestedEpochs, defaultEpochs))
+                .withSeed(DatasetSpec.CAMPAIGN_DATA_SEED);
     }
 
     /** The paper's CIFAR setting: ResNet-18, 2048/512, batch 512, 800 epochs. */

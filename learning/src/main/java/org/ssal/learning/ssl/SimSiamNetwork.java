@@ -9,7 +9,6 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.factory.Nd4j;
@@ -66,8 +65,7 @@ public final class SimSiamNetwork {
         sd.identity(Z1, z1);
         SDVariable p1 = net.predictor("a/", z1, cfg.projectorDim(), cfg.predictorHiddenDim());
         SDVariable p2 = net.predictor("b/", z2, cfg.projectorDim(), cfg.predictorHiddenDim());
-        SDVariable loss = negativeCosine(sd, p1, stopGradient(sd, z2)).mul(0.5)
-                .add(negativeCosine(sd, p2, stopGradient(sd, z1)).mul(0.5));
+        SDVariable loss = NegativeCosineLoss.symmetrized(sd, p1, z1, p2, z2);
         sd.identity(LOSS, loss);
         sd.setLossVariables(LOSS);
         return net;
@@ -105,22 +103,10 @@ public final class SimSiamNetwork {
         }
     }
 
-    /** D(p, z) = −mean over the batch of cos(p, z) (paper, eq. 1). */
-    static SDVariable negativeCosine(SameDiff sd, SDVariable p, SDVariable z) {
-        // x·rsqrt(Σx² + ε) rather than x / norm2(x): M2.1's norm2 gradient gave NaN on some batches
-        SDVariable pn = p.mul(sd.math().rsqrt(sd.sum(sd.math().square(p), true, 1).add(1e-12)));
-        SDVariable zn = z.mul(sd.math().rsqrt(sd.sum(sd.math().square(z), true, 1).add(1e-12)));
-        return sd.mean(pn.mul(zn).sum(1)).neg();
-    }
-
-    static SDVariable stopGradient(SameDiff sd, SDVariable x) {
-        return new StopGradient(sd, x).outputVariable();
-    }
-
     // ---- encoder families ----
 
     private SDVariable encoder(String view, String spec, SDVariable x, int channels) {
-        EncoderSpec e = EncoderSpec.parse(spec);
+        NetworkSpec e = NetworkSpec.parse(spec);
         SDVariable h;
         if (e.family().equals("smallcnn")) {
             int[] widths = {32, 64, 128, 256};

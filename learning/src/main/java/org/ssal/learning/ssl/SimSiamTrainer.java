@@ -14,6 +14,7 @@ import org.ssal.learning.Progress;
 import org.ssal.learning.augment.ImageTensors;
 import org.ssal.learning.augment.SimSiamAugmentation;
 import org.ssal.learning.data.ImageSet;
+import org.ssal.learning.seed.SeedDerivation;
 
 /**
  * Pretrains a SimSiam encoder on an unlabeled pool (Chen &amp; He 2021, Algorithm 1).
@@ -105,13 +106,13 @@ public final class SimSiamTrainer {
                 double lossSum = 0;
                 double stdSum = 0;
                 Future<float[][]> next = prefetch.submit(() -> aug.twoViewBuffers(pool, slice(order, 0, batch),
-                        SimSiamAugmentation.mix(epochSeed, 0)));
+                        SeedDerivation.derive(epochSeed, 0)));
                 for (int step = 0; step < steps; step++) {
                     INDArray[] views = SimSiamAugmentation.toBatch(next.get(), batch, c, h, w);
                     if (step + 1 < steps) {
                         int s = step + 1;
                         next = prefetch.submit(() -> aug.twoViewBuffers(pool, slice(order, s * batch, batch),
-                                SimSiamAugmentation.mix(epochSeed, s)));
+                                SeedDerivation.derive(epochSeed, s)));
                     }
                     var result = sd.calculateGradientsAndOutputs(
                             Map.of(SimSiamNetwork.VIEW1, views[0], SimSiamNetwork.VIEW2, views[1]),

@@ -4,10 +4,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ssal.schemas.Topics;
 import org.ssal.service.EventLog;
 import org.ssal.service.EventService;
@@ -19,21 +19,17 @@ public class OracleService {
     static final EventService.Spec SPEC = new EventService.Spec("oracle",
             List.of(Topics.CAMPAIGNS, Topics.QUERY_BATCH), List.of(Topics.CAMPAIGNS), Duration.ofMinutes(30));
 
-    @ConfigProperty(name = "ssal.oracle.enabled", defaultValue = "true")
-    boolean enabled;
-    @ConfigProperty(name = "ssal.oracle.delay-ms", defaultValue = "0")
-    long delayMillis;
-    @ConfigProperty(name = "ssal.oracle.error-rate", defaultValue = "0")
-    double errorRate;
+    @Inject
+    OracleSettings settings;
 
     private EventService service;
 
     void start(@Observes StartupEvent event) {
-        if (!enabled) {
+        if (!settings.enabled()) {
             return;
         }
         SharedSettings shared = SharedSettings.fromConfig();
-        SimulatedOracle oracle = new SimulatedOracle(new SimulatedOracle.Behaviour(delayMillis, errorRate,
+        SimulatedOracle oracle = new SimulatedOracle(new SimulatedOracle.Behaviour(settings.delayMs(), settings.errorRate(),
                 shared.dataDir().orElse(null)), Clock.systemUTC());
         oracle.catchUpOnCampaignsWith(() -> {
             try (EventLog log = new EventLog(shared.bootstrapServers(), List.of(Topics.CAMPAIGNS))) {

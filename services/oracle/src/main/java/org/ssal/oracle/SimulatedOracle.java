@@ -15,6 +15,8 @@ import org.ssal.learning.data.DatasetRoots;
 import org.ssal.learning.data.DatasetSpec;
 import org.ssal.learning.data.Datasets;
 import org.ssal.learning.data.ImageSet;
+import org.ssal.learning.seed.CampaignSeeds;
+import org.ssal.learning.seed.Purpose;
 import org.ssal.schemas.Topics;
 import org.ssal.service.Outbox;
 import org.ssal.service.RejectedEventException;
@@ -22,8 +24,8 @@ import org.ssal.service.RejectedEventException;
 /**
  * Answers query batches with the dataset's ground truth, as the paper's experiments do, optionally
  * like a slow or noisy annotator: a fixed delay per label and a label error rate. A wrong label is
- * a uniformly drawn other class, seeded by (campaign seed, sample id), so a replayed batch gets
- * exactly the same answers.
+ * a uniformly drawn other class, drawn from the campaign's {@link Purpose#ORACLE_NOISE} stream of
+ * that sample id, so a replayed batch gets exactly the same answers.
  */
 final class SimulatedOracle {
     /** @param delayMillis pause before each label; @param errorRate probability of a wrong label */
@@ -93,7 +95,7 @@ final class SimulatedOracle {
         if (behaviour.errorRate() == 0 || numClasses < 2) {
             return trueLabel;
         }
-        SplittableRandom random = new SplittableRandom(campaignSeed * 31 + sampleId.hashCode());
+        SplittableRandom random = CampaignSeeds.of(campaignSeed).stream(Purpose.ORACLE_NOISE, sampleId);
         if (random.nextDouble() >= behaviour.errorRate()) {
             return trueLabel;
         }

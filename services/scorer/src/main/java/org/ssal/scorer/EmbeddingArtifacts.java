@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ssal.learning.embed.Embeddings;
-import org.ssal.learning.round.LabeledEmbeddings;
+import org.ssal.learning.embed.LabeledEmbeddings;
 import org.ssal.service.ArtifactStore;
 
 /** Reads embedding artifacts (hash-checked) and keeps the few most recent in memory. */

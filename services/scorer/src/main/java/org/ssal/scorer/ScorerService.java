@@ -4,17 +4,17 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ssal.learning.analysis.MeasuredRelation;
 import org.ssal.schemas.Topics;
 import org.ssal.service.ArtifactStore;
 import org.ssal.service.EventService;
 import org.ssal.service.SharedSettings;
 
-/** Kafka in, {@link RoundDriver} (and through it learning/), Kafka out. */
+/** Kafka in, {@link ScoringHandler} (and through it learning/'s RoundPlanner), Kafka out. */
 @ApplicationScoped
 public class ScorerService {
     static final EventService.Spec SPEC = new EventService.Spec("scorer",
@@ -23,19 +23,19 @@ public class ScorerService {
                     Topics.ROUND_EVALUATED),
             Duration.ofMinutes(30));
 
-    @ConfigProperty(name = "ssal.scorer.enabled", defaultValue = "true")
-    boolean enabled;
+    @Inject
+    ScorerSettings settings;
 
     private EventService service;
 
     void start(@Observes StartupEvent event) {
-        if (!enabled) {
+        if (!settings.enabled()) {
             return;
         }
         SharedSettings shared = SharedSettings.fromConfig();
-        RoundDriver driver = new RoundDriver(new EmbeddingArtifacts(new ArtifactStore(shared.artifactsDir())),
+        ScoringHandler handler = new ScoringHandler(new EmbeddingArtifacts(new ArtifactStore(shared.artifactsDir())),
                 Clock.systemUTC(), MeasuredRelation.builtIn());
-        service = shared.start(SPEC, driver::observe, driver::handle);
+        service = shared.start(SPEC, handler::observe, handler::handle);
     }
 
     void stop(@Observes ShutdownEvent event) {

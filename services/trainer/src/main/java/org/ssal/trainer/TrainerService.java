@@ -4,16 +4,16 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ssal.schemas.Topics;
 import org.ssal.service.ArtifactStore;
 import org.ssal.service.EventService;
 import org.ssal.service.SharedSettings;
 
-/** Kafka in, {@link EmbeddingJob} (and through it learning/), Kafka out. */
+/** Kafka in, {@link PoolEmbedder} (and through it learning/), Kafka out. */
 @ApplicationScoped
 public class TrainerService {
     // pretraining runs inside one poll: allow it hours before the group drops this instance
@@ -21,24 +21,20 @@ public class TrainerService {
             List.of(Topics.CAMPAIGNS, Topics.BUDGET_STATE), List.of(Topics.CAMPAIGNS, Topics.EMBEDDINGS_READY),
             Duration.ofHours(6));
 
-    @ConfigProperty(name = "ssal.trainer.enabled", defaultValue = "true")
-    boolean enabled;
-    @ConfigProperty(name = "ssal.trainer.default-epochs", defaultValue = "10")
-    int defaultEpochs;
-    @ConfigProperty(name = "ssal.trainer.baseline-epochs", defaultValue = "15")
-    int baselineEpochs;
+    @Inject
+    TrainerSettings settings;
 
     private EventService service;
 
     void start(@Observes StartupEvent event) {
-        if (!enabled) {
+        if (!settings.enabled()) {
             return;
         }
         SharedSettings shared = SharedSettings.fromConfig();
         ArtifactStore store = new ArtifactStore(shared.artifactsDir());
-        EmbeddingJob job = new EmbeddingJob(store, new EncoderWorkshop(store, defaultEpochs),
-                new BaselineRounds(baselineEpochs), shared.dataDir().orElse(null), Clock.systemUTC());
-        service = shared.start(SPEC, job::observe, job::handle);
+        PoolEmbedder embedder = new PoolEmbedder(store, new EncoderCache(store, settings.defaultEpochs()),
+                settings.baselineEpochs(), shared.dataDir().orElse(null), Clock.systemUTC());
+        service = shared.start(SPEC, embedder::observe, embedder::handle);
     }
 
     void stop(@Observes ShutdownEvent event) {

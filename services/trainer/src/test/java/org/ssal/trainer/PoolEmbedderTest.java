@@ -26,13 +26,13 @@ import org.ssal.learning.data.DatasetSpec;
 import org.ssal.learning.data.Datasets;
 import org.ssal.learning.data.ImageSet;
 import org.ssal.learning.embed.Embeddings;
-import org.ssal.learning.round.LabeledEmbeddings;
+import org.ssal.learning.embed.LabeledEmbeddings;
 import org.ssal.schemas.EventCodec;
 import org.ssal.service.ArtifactStore;
 import org.ssal.service.Outbox;
 import org.ssal.service.RejectedEventException;
 
-class EmbeddingJobTest {
+class PoolEmbedderTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
     private static final Map<String, String> OPTIONS = Map.of("classes", "3", "train", "90", "test", "30", "size", "6");
     @TempDir
@@ -44,7 +44,7 @@ class EmbeddingJobTest {
                 .setSeed(4L).setCreatedAt(CLOCK.instant()).build();
     }
 
-    private List<SpecificRecord> handle(EmbeddingJob job, SpecificRecord event) {
+    private List<SpecificRecord> handle(PoolEmbedder job, SpecificRecord event) {
         Outbox out = new Outbox("trainer");
         job.handle(event, out);
         List<SpecificRecord> events = new ArrayList<>();
@@ -55,7 +55,7 @@ class EmbeddingJobTest {
     @Test
     void shouldStoreHashCheckedEmbeddingsOfThePoolAndTheLabeledTestSplit() throws Exception {
         ArtifactStore store = new ArtifactStore(dir);
-        EmbeddingJob job = new EmbeddingJob(store, new EncoderWorkshop(store, 1), new BaselineRounds(2), null, CLOCK);
+        PoolEmbedder job = new PoolEmbedder(store, new EncoderCache(store, 1), 2, null, CLOCK);
         List<SpecificRecord> out = handle(job, campaign("c1", "synthetic"));
         assertEquals(2, out.size());
         PretrainComplete pretrain = (PretrainComplete) out.get(0);
@@ -81,7 +81,7 @@ class EmbeddingJobTest {
     @Test
     void shouldRetrainTheBaselineOnEachCompleteRoundWhenSslIsOff() throws Exception {
         ArtifactStore store = new ArtifactStore(dir);
-        EmbeddingJob job = new EmbeddingJob(store, new EncoderWorkshop(store, 1), new BaselineRounds(2), null, CLOCK);
+        PoolEmbedder job = new PoolEmbedder(store, new EncoderCache(store, 1), 2, null, CLOCK);
         CampaignCreated campaign = CampaignCreated.newBuilder(campaign("b1", "synthetic")).setSsl(false)
                 .setEncoderSpec("supervised:smallcnn").build();
         List<SpecificRecord> announced = handle(job, campaign);
@@ -112,7 +112,7 @@ class EmbeddingJobTest {
     @Test
     void shouldRejectACampaignOnAnUnknownDataset() {
         ArtifactStore store = new ArtifactStore(dir);
-        EmbeddingJob job = new EmbeddingJob(store, new EncoderWorkshop(store, 1), new BaselineRounds(2), null, CLOCK);
+        PoolEmbedder job = new PoolEmbedder(store, new EncoderCache(store, 1), 2, null, CLOCK);
         RejectedEventException e = assertThrows(RejectedEventException.class,
                 () -> handle(job, campaign("c2", "mnist-typo")));
         assertTrue(e.getMessage().contains("mnist-typo"), e.getMessage());
@@ -121,12 +121,12 @@ class EmbeddingJobTest {
     @Test
     void shouldGiveTheSameEncoderIdToTheSameDataAndConfig() {
         String recipe = SimSiamConfig.defaults().withEpochs(5).toJson();
-        assertEquals(EncoderWorkshop.encoderId(campaign("a", "synthetic"), recipe),
-                EncoderWorkshop.encoderId(campaign("b", "synthetic"), recipe));
-        assertTrue(!EncoderWorkshop.encoderId(campaign("a", "synthetic"), recipe)
-                .equals(EncoderWorkshop.encoderId(campaign("a", "synthetic"), SimSiamConfig.defaults().withEpochs(6).toJson())));
+        assertEquals(EncoderCache.encoderId(campaign("a", "synthetic"), recipe),
+                EncoderCache.encoderId(campaign("b", "synthetic"), recipe));
+        assertTrue(!EncoderCache.encoderId(campaign("a", "synthetic"), recipe)
+                .equals(EncoderCache.encoderId(campaign("a", "synthetic"), SimSiamConfig.defaults().withEpochs(6).toJson())));
         // another recipe (here the learning rate) is another encoder
-        assertTrue(!EncoderWorkshop.encoderId(campaign("a", "synthetic"), recipe)
-                .equals(EncoderWorkshop.encoderId(campaign("a", "synthetic"), SimSiamConfig.defaults().withEpochs(5).withBaseLr(0.1).toJson())));
+        assertTrue(!EncoderCache.encoderId(campaign("a", "synthetic"), recipe)
+                .equals(EncoderCache.encoderId(campaign("a", "synthetic"), SimSiamConfig.defaults().withEpochs(5).withBaseLr(0.1).toJson())));
     }
 }

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  * of {@link VaalStrategy}; plain sequential Java, hence bit-reproducible. Inner loops run over
  * the output dimension on contiguous memory so the JIT can vectorise them.
  */
-final class Dense {
+final class AdamDenseLayer {
     final int in;
     final int out;
     final float[] w; // [in][out]
@@ -22,7 +22,7 @@ final class Dense {
     private int steps;
 
     /** He-uniform initialisation, suited to the ReLU layers that follow. */
-    Dense(int in, int out, SplittableRandom rng) {
+    AdamDenseLayer(int in, int out, SplittableRandom rng) {
         this.in = in;
         this.out = out;
         w = new float[in * out];

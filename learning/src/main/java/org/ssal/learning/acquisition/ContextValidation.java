@@ -3,15 +3,14 @@ package org.ssal.learning.acquisition;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
 
 /** Checks shared by all strategies, so every strategy rejects a bad context with the same words. */
-final class Contexts {
-    private Contexts() {
+final class ContextValidation {
+    private ContextValidation() {
     }
 
     /** Validates the context for a strategy with the given requirements; returns min(k, pool size). */
-    static int check(SelectionContext ctx, int k, Set<Requirement> requires) {
+    static int validate(SelectionContext ctx, int k, Set<Requirement> requires) {
         if (ctx == null) {
             throw new IllegalArgumentException("ctx must not be null");
         }
@@ -70,52 +69,5 @@ final class Contexts {
                 }
             }
         }
-    }
-
-    /** Labeled embeddings, never null. */
-    static float[][] labeledEmbeddings(SelectionContext ctx) {
-        return ctx.labeledEmbeddings() == null ? new float[0][] : ctx.labeledEmbeddings();
-    }
-
-    /**
-     * The random stream of one round: the campaign seed's root stream split once per round, so
-     * round r's stream is fixed by (seed, r) alone and independent of every other round's.
-     * (Seeding with {@code seed + round} would not do: SplittableRandom streams of nearby seeds
-     * are shifted copies of each other.)
-     */
-    static SplittableRandom roundRandom(SelectionContext ctx) {
-        SplittableRandom root = new SplittableRandom(ctx.seed());
-        SplittableRandom round = root.split();
-        for (int r = 0; r < ctx.round(); r++) {
-            round = root.split();
-        }
-        return round;
-    }
-
-    /**
-     * rank[i] = position of poolIds[i] in ascending id order: the tie-breaker of every strategy,
-     * so that equal scores resolve by sample id and never by pool position.
-     */
-    static int[] idRanks(List<String> ids) {
-        Integer[] order = new Integer[ids.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> ids.get(a).compareTo(ids.get(b)));
-        int[] rank = new int[order.length];
-        for (int r = 0; r < order.length; r++) {
-            rank[order[r]] = r;
-        }
-        return rank;
-    }
-
-    /** Pool indices in ascending id order. */
-    static int[] byId(List<String> ids) {
-        int[] rank = idRanks(ids);
-        int[] order = new int[rank.length];
-        for (int i = 0; i < rank.length; i++) {
-            order[rank[i]] = i;
-        }
-        return order;
     }
 }

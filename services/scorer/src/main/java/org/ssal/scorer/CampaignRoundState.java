@@ -4,8 +4,12 @@ import org.ssal.events.BudgetState;
 import org.ssal.events.CampaignCreated;
 import org.ssal.events.EmbeddingsReady;
 
-/** What the scorer knows of one campaign, rebuilt from the log after a restart or a rebalance. */
-final class CampaignView {
+/**
+ * Where one campaign's rounds stand as far as the scorer is concerned: the campaign, its latest
+ * embeddings and ledger, and the last round asked and evaluated. Rebuilt from the log after a
+ * restart or a rebalance.
+ */
+final class CampaignRoundState {
     CampaignCreated campaign;
     EmbeddingsReady embeddings;
     BudgetState ledger;

@@ -19,7 +19,7 @@ import org.ssal.learning.data.ImageSet;
 import org.ssal.service.ArtifactStore;
 import org.ssal.service.RejectedEventException;
 
-class EncoderWorkshopTest {
+class EncoderCacheTest {
     private static final Map<String, String> OPTIONS = Map.of("classes", "3", "train", "140", "test", "10", "size", "8");
     @TempDir
     Path dir;
@@ -34,11 +34,11 @@ class EncoderWorkshopTest {
     void shouldPretrainOnceAndReuseTheStoredEncoderForTheSameData() {
         ImageSet pool = Datasets.synthetic(DatasetSpec.CAMPAIGN_DATA_SEED, OPTIONS).train();
         ArtifactStore store = new ArtifactStore(dir);
-        EncoderWorkshop workshop = new EncoderWorkshop(store, 1);
-        EncoderWorkshop.Prepared first = workshop.prepare(campaign("a", "simsiam:smallcnn"), pool, Progress.NONE);
+        EncoderCache encoders = new EncoderCache(store, 1);
+        EncoderCache.Prepared first = encoders.prepare(campaign("a", "simsiam:smallcnn"), pool, Progress.NONE);
         assertFalse(first.cached());
         assertEquals(1, first.epochLosses().size(), "one loss per epoch");
-        EncoderWorkshop.Prepared second = workshop.prepare(campaign("b", "simsiam:smallcnn"), pool, Progress.NONE);
+        EncoderCache.Prepared second = encoders.prepare(campaign("b", "simsiam:smallcnn"), pool, Progress.NONE);
         assertTrue(second.cached(), "same dataset, pool, spec and seed: reuse");
         assertEquals(first.artifact(), second.artifact());
         float[] a = first.encoder().embed(pool, Progress.NONE).vector(0);
@@ -49,12 +49,12 @@ class EncoderWorkshopTest {
     @Test
     void shouldRejectAnUnknownEncoderSpecNamingIt() {
         ImageSet pool = Datasets.synthetic(DatasetSpec.CAMPAIGN_DATA_SEED, OPTIONS).train();
-        EncoderWorkshop workshop = new EncoderWorkshop(new ArtifactStore(dir), 1);
+        EncoderCache encoders = new EncoderCache(new ArtifactStore(dir), 1);
         RejectedEventException e = assertThrows(RejectedEventException.class,
-                () -> workshop.prepare(campaign("a", "byol:smallcnn"), pool, Progress.NONE));
+                () -> encoders.prepare(campaign("a", "byol:smallcnn"), pool, Progress.NONE));
         assertTrue(e.getMessage().contains("byol:smallcnn"), e.getMessage());
         RejectedEventException bad = assertThrows(RejectedEventException.class,
-                () -> workshop.prepare(campaign("a", "simsiam:vgg"), pool, Progress.NONE));
+                () -> encoders.prepare(campaign("a", "simsiam:vgg"), pool, Progress.NONE));
         assertTrue(bad.getMessage().contains("simsiam:vgg"), bad.getMessage());
     }
 }

@@ -14,9 +14,10 @@ import org.ssal.events.BudgetState;
 import org.ssal.events.CampaignCreated;
 import org.ssal.events.CampaignStatus;
 import org.ssal.events.EmbeddingsReady;
-import org.ssal.events.LabeledSample;
 import org.ssal.events.PretrainComplete;
 import org.ssal.learning.Progress;
+import org.ssal.learning.baseline.BaselineRecipe;
+import org.ssal.learning.baseline.SupervisedModel;
 import org.ssal.learning.data.DatasetRoots;
 import org.ssal.learning.data.DatasetSpec;
 import org.ssal.learning.data.DatasetSplits;
@@ -24,8 +25,10 @@ import org.ssal.learning.data.Datasets;
 import org.ssal.learning.data.ImageSet;
 import org.ssal.learning.embed.Embeddings;
 import org.ssal.learning.embed.Encoder;
+import org.ssal.learning.embed.EncoderSpec;
 import org.ssal.learning.embed.PixelEncoder;
-import org.ssal.learning.round.LabeledEmbeddings;
+import org.ssal.learning.embed.LabeledEmbeddings;
+import org.ssal.schemas.LedgerLabels;
 import org.ssal.schemas.Topics;
 import org.ssal.service.ArtifactStore;
 import org.ssal.service.Outbox;
@@ -38,16 +41,17 @@ import org.ssal.service.RejectedEventException;
  *     store both embeddings, announce PretrainComplete and EmbeddingsReady(0); every round uses them.</li>
  * <li>No-SSL baseline (the paper's "AL without SSL"): announce the pool as EmbeddingsReady(-1)
  *     (raw pixels, enough to draw the random initial set), then after each fully labeled round r
- *     train the encoder from scratch on the labels ({@link BaselineRounds}) and announce
+ *     train the encoder from scratch on the labels ({@link BaselineRecipe}) and announce
  *     EmbeddingsReady(r) from it.</li>
  * </ul>
+ * Kafka in, a call into learning/, Kafka out: the science (encoder specs, recipes) is learning's.
  */
-final class EmbeddingJob {
-    private static final Logger LOG = LoggerFactory.getLogger(EmbeddingJob.class);
+final class PoolEmbedder {
+    private static final Logger LOG = LoggerFactory.getLogger(PoolEmbedder.class);
     private static final int POOL_ANNOUNCEMENT_ROUND = -1;
     private final ArtifactStore store;
-    private final EncoderWorkshop workshop;
-    private final BaselineRounds baseline;
+    private final EncoderCache encoders;
+    private final int baselineDefaultEpochs;
     private final Path dataDir;
     private final Clock clock;
     private final Map<String, CampaignCreated> campaigns = new HashMap<>();
@@ -59,10 +63,11 @@ final class EmbeddingJob {
         }
     };
 
-    EmbeddingJob(ArtifactStore store, EncoderWorkshop workshop, BaselineRounds baseline, Path dataDir, Clock clock) {
+    /** @param baselineDefaultEpochs supervised epochs per round of a no-SSL campaign that sets none */
+    PoolEmbedder(ArtifactStore store, EncoderCache encoders, int baselineDefaultEpochs, Path dataDir, Clock clock) {
         this.store = store;
-        this.workshop = workshop;
-        this.baseline = baseline;
+        this.encoders = encoders;
+        this.baselineDefaultEpochs = baselineDefaultEpochs;
         this.dataDir = dataDir;
         this.clock = clock;
     }
@@ -97,7 +102,7 @@ final class EmbeddingJob {
         String id = campaign.getCampaignId();
         DatasetSplits splits = load(campaign);
         long started = clock.millis();
-        EncoderWorkshop.Prepared prepared = workshop.prepare(campaign, splits.train(), progress(id));
+        EncoderCache.Prepared prepared = encoders.prepare(campaign, splits.train(), progress(id));
         out.send(Topics.PRETRAIN_COMPLETE, id, PretrainComplete.newBuilder()
                 .setCampaignId(id).setEncoderId(prepared.encoderId()).setEncoderSpec(campaign.getEncoderSpec())
                 .setArtifactUri(prepared.artifact() == null ? "" : prepared.artifact().uri())
@@ -115,14 +120,21 @@ final class EmbeddingJob {
     }
 
     private void retrainBaseline(CampaignCreated campaign, BudgetState ledger, Outbox out) {
+        String id = campaign.getCampaignId();
         DatasetSplits splits = load(campaign);
-        Map<String, Integer> labels = new LinkedHashMap<>();
-        for (LabeledSample sample : ledger.getLabels()) {
-            labels.put(sample.getSampleId(), sample.getLabel());
+        Map<String, Integer> labels = LedgerLabels.of(ledger);
+        BaselineRecipe recipe;
+        ImageSet labeled;
+        try {
+            recipe = BaselineRecipe.forRound(EncoderSpec.baselineOf(campaign.getEncoderSpec()),
+                    campaign.getPretrainEpochs(), baselineDefaultEpochs, labels.size(), campaign.getSeed(),
+                    ledger.getRound());
+            labeled = splits.train().withLabels(splits.train().name() + "-labeled", labels);
+        } catch (IllegalArgumentException e) {
+            throw new RejectedEventException("campaign " + id + " baseline: " + e.getMessage());
         }
-        BaselineRounds.Trained trained = baseline.train(campaign, ledger.getRound(), splits.train(), labels,
-                progress(campaign.getCampaignId()));
-        announce(campaign, ledger.getRound(), trained.encoderId(), trained.encoder(), splits, out);
+        SupervisedModel model = recipe.train(labeled, splits.train().numClasses(), progress(id));
+        announce(campaign, ledger.getRound(), "supervised-" + id + "-r" + ledger.getRound(), model, splits, out);
     }
 
     private void announce(CampaignCreated campaign, int round, String encoderId, Encoder encoder, DatasetSplits splits,
@@ -170,16 +182,5 @@ final class EmbeddingJob {
             throw new UncheckedIOException("campaign " + campaign.getCampaignId() + ": cannot load "
                     + campaign.getDataset() + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Unused pool images are never copied: the labeled subset shares the pool's bytes. */
-    static ImageSet labeledSubset(ImageSet pool, Map<String, Integer> labels) {
-        int[] indices = labels.keySet().stream().mapToInt(pool::indexOf).toArray();
-        for (int i = 0; i < indices.length; i++) {
-            if (indices[i] < 0) {
-                throw new RejectedEventException("labeled sample " + labels.keySet().toArray()[i] + " is not in the pool");
-            }
-        }
-        return pool.subset(pool.name() + "-labeled", indices);
     }
 }

@@ -1,12 +1,12 @@
 package org.ssal.learning.ssl;
 
 /**
- * A parsed encoder name: {@code smallcnn}, {@code resnet18} or {@code resnet18:W} (width
+ * A parsed network name, the part of an encoder spec after its kind: {@code smallcnn}, {@code resnet18} or {@code resnet18:W} (width
  * multiplier W in (0, 4]; channel counts are 64·W, 128·W, 256·W, 512·W, rounded, at least 4).
  */
-public record EncoderSpec(String family, double width) {
+public record NetworkSpec(String family, double width) {
 
-    public static EncoderSpec parse(String spec) {
+    public static NetworkSpec parse(String spec) {
         if (spec == null || spec.isBlank()) {
             throw new IllegalArgumentException("encoder must not be blank");
         }
@@ -28,7 +28,7 @@ public record EncoderSpec(String family, double width) {
         } else if (parts.length != 1) {
             throw new IllegalArgumentException("encoder must be smallcnn, resnet18 or resnet18:W, got " + spec);
         }
-        return new EncoderSpec(family, width);
+        return new NetworkSpec(family, width);
     }
 
     /** Channels of a ResNet stage whose full-width count is {@code base}. */

@@ -1,11 +1,10 @@
-package org.ssal.learning.round;
+package org.ssal.learning.embed;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import org.ssal.learning.embed.Embeddings;
 
 /** Embeddings of an evaluation split together with their ground-truth labels (one file, one hash). */
 public record LabeledEmbeddings(Embeddings embeddings, int[] labels) {

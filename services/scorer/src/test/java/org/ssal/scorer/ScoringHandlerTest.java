@@ -28,16 +28,16 @@ import org.ssal.events.RoundEvaluated;
 import org.ssal.events.StrategySwitched;
 import org.ssal.learning.analysis.ThresholdRelation;
 import org.ssal.learning.embed.Embeddings;
-import org.ssal.learning.round.LabeledEmbeddings;
+import org.ssal.learning.embed.LabeledEmbeddings;
 import org.ssal.schemas.EventCodec;
 import org.ssal.service.ArtifactStore;
 import org.ssal.service.Outbox;
 
-class RoundDriverTest {
+class ScoringHandlerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
     @TempDir
     Path dir;
-    private RoundDriver driver;
+    private ScoringHandler handler;
     private EmbeddingsReady ready;
     private final Map<String, Integer> truth = new HashMap<>();
 
@@ -45,7 +45,7 @@ class RoundDriverTest {
     void setUp() {
         ArtifactStore store = new ArtifactStore(dir);
         // measured: with 2 classes, AL (entropy) beats random from 10 labels per class on
-        driver = new RoundDriver(new EmbeddingArtifacts(store), CLOCK, ThresholdRelation.measuredBySsal(
+        handler = new ScoringHandler(new EmbeddingArtifacts(store), CLOCK, ThresholdRelation.measuredBySsal(
                 List.of(new ThresholdRelation.Point("blobs", 2, 10, "entropy", false)), "test"));
         // two well separated Gaussian blobs: any sane head gets them right
         SplittableRandom random = new SplittableRandom(3);
@@ -78,7 +78,7 @@ class RoundDriverTest {
 
     private List<SpecificRecord> handle(SpecificRecord event) {
         Outbox out = new Outbox("scorer");
-        driver.handle(event, out);
+        handler.handle(event, out);
         List<SpecificRecord> events = new ArrayList<>();
         for (ProducerRecord<String, byte[]> record : out.drain()) {
             events.add(EventCodec.decode(record.value()));

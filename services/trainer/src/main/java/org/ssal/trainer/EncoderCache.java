@@ -14,22 +14,22 @@ import org.ssal.events.CampaignCreated;
 import org.ssal.learning.Progress;
 import org.ssal.learning.data.ImageSet;
 import org.ssal.learning.embed.Encoder;
+import org.ssal.learning.embed.EncoderSpec;
 import org.ssal.learning.embed.PixelEncoder;
 import org.ssal.learning.ssl.SimSiamConfig;
 import org.ssal.learning.ssl.SimSiamModel;
 import org.ssal.learning.ssl.SimSiamTrainer;
+import org.ssal.schemas.Catalogue;
 import org.ssal.service.ArtifactStore;
 import org.ssal.service.RejectedEventException;
 
 /**
- * Turns a campaign's encoder spec into a ready encoder, pretraining it only when no encoder with
- * the same id (dataset, options, pool size, spec, epochs) is stored yet: a second campaign on the
- * same data reuses the first one's pretraining, whatever its own seed (as in the paper, one
- * self-supervised model serves every active-learning run on a dataset). Specs: {@code pixels} (the raw-pixel baseline),
- * {@code simsiam:<encoder>} (e.g. simsiam:smallcnn, simsiam:resnet18:0.25) and
- * {@code random-init:<encoder>} (the same network untrained, a control).
+ * A campaign's frozen encoder, pretrained only when no encoder with the same id (dataset,
+ * options, pool size, spec, training recipe) is stored yet; otherwise the stored one is loaded.
+ * The spec grammar and the recipe are learning's ({@link EncoderSpec}, {@link SimSiamConfig#forCampaign});
+ * this class adds the artifact store.
  */
-final class EncoderWorkshop {
+final class EncoderCache {
     /** An encoder ready to embed, with what the PretrainComplete event reports about it. */
     record Prepared(Encoder encoder, String encoderId, ArtifactStore.Ref artifact, List<Double> epochLosses,
                     boolean cached, long durationMs, Map<String, String> config) {
@@ -38,7 +38,8 @@ final class EncoderWorkshop {
     private final ArtifactStore store;
     private final int defaultEpochs;
 
-    EncoderWorkshop(ArtifactStore store, int defaultEpochs) {
+    /** @param defaultEpochs pretraining epochs of a campaign that sets none */
+    EncoderCache(ArtifactStore store, int defaultEpochs) {
         this.store = store;
         this.defaultEpochs = defaultEpochs;
     }
@@ -53,30 +54,22 @@ final class EncoderWorkshop {
                 Integer.toString(campaign.getPoolSize()), campaign.getEncoderSpec(), recipeJson)).substring(0, 32);
     }
 
+    /** The encoder of an SSL campaign: pixels, or a SimSiam network (pretrained, or untrained as a control). */
     Prepared prepare(CampaignCreated campaign, ImageSet pool, Progress progress) {
-        String spec = campaign.getEncoderSpec();
-        if (spec.equals("pixels")) {
+        EncoderSpec spec = frozenEncoderOf(campaign);
+        if (spec.kind() == EncoderSpec.Kind.PIXELS) {
             PixelEncoder encoder = new PixelEncoder(pool.pixelsPerImage());
             return new Prepared(encoder, encoderId(campaign, ""), null, List.of(), false, 0,
                     Map.of("encoder", encoder.describe()));
         }
-        int colon = spec.indexOf(':');
-        String kind = colon < 0 ? spec : spec.substring(0, colon);
-        if (colon < 0 || !(kind.equals("simsiam") || kind.equals("random-init"))) {
-            throw new RejectedEventException("unknown encoder spec '" + spec
-                    + "' (known: pixels, simsiam:<encoder>, random-init:<encoder>; encoders smallcnn, resnet18[:width])");
-        }
-        int epochs = kind.equals("random-init") ? 0
-                : campaign.getPretrainEpochs() > 0 ? campaign.getPretrainEpochs() : defaultEpochs;
         SimSiamConfig config;
         try {
-            config = SimSiamConfig.defaults().withEncoder(spec.substring(colon + 1)).withEpochs(epochs)
-                    .withSeed(org.ssal.learning.data.DatasetSpec.CAMPAIGN_DATA_SEED);
+            config = SimSiamConfig.forCampaign(spec, campaign.getPretrainEpochs(), defaultEpochs);
         } catch (IllegalArgumentException e) {
-            throw new RejectedEventException("encoder spec '" + spec + "': " + e.getMessage());
+            throw new RejectedEventException("encoder spec '" + campaign.getEncoderSpec() + "': " + e.getMessage());
         }
         String id = encoderId(campaign, config.toJson());
-        Map<String, String> configMap = Map.of("encoder", spec, "simsiam", config.toJson());
+        Map<String, String> configMap = Map.of("encoder", campaign.getEncoderSpec(), "simsiam", config.toJson());
         var cached = store.recall(id);
         if (cached.isPresent()) {
             SimSiamModel model = unpack(cached.get());
@@ -88,6 +81,23 @@ final class EncoderWorkshop {
         ArtifactStore.Ref ref = pack(model);
         store.remember(id, ref);
         return new Prepared(model, id, ref, new ArrayList<>(model.lossCurve()), false, duration, configMap);
+    }
+
+    /** A frozen encoder's spec; a supervised one belongs to no-SSL campaigns only. */
+    private static EncoderSpec frozenEncoderOf(CampaignCreated campaign) {
+        String text = campaign.getEncoderSpec();
+        try {
+            EncoderSpec spec = EncoderSpec.parse(text);
+            if (spec.kind() != EncoderSpec.Kind.SUPERVISED) {
+                return spec;
+            }
+        } catch (IllegalArgumentException e) {
+            // rejected below, with the catalogue's names
+        }
+        throw new RejectedEventException("unknown encoder spec '" + text + "' for an SSL campaign (known: "
+                + Catalogue.choices(Catalogue.ENCODER_KINDS.stream()
+                        .filter(kind -> !kind.equals(EncoderSpec.Kind.SUPERVISED.label())).toList())
+                + "; networks " + Catalogue.choices(Catalogue.NETWORKS) + ")");
     }
 
     private ArtifactStore.Ref pack(SimSiamModel model) {

@@ -1,12 +1,12 @@
 package org.ssal.learning.head;
 
 /** Argument checks shared by the heads, so every head rejects bad input with the same words. */
-final class Inputs {
-    private Inputs() {
+final class HeadInputValidation {
+    private HeadInputValidation() {
     }
 
     /** Checks a training set and returns its dimension. */
-    static int checkTrainingSet(float[][] x, int[] y, int numClasses) {
+    static int validateTrainingSet(float[][] x, int[] y, int numClasses) {
         if (x == null || y == null) {
             throw new IllegalArgumentException("x and y must not be null");
         }
@@ -19,7 +19,7 @@ final class Inputs {
         if (x.length != y.length) {
             throw new IllegalArgumentException("x has " + x.length + " rows but y has " + y.length + " labels");
         }
-        int dim = checkRows(x, -1);
+        int dim = validateRows(x, -1);
         for (int i = 0; i < y.length; i++) {
             if (y[i] < 0 || y[i] >= numClasses) {
                 throw new IllegalArgumentException("y[" + i + "] = " + y[i] + " is outside [0, " + numClasses + ")");
@@ -29,7 +29,7 @@ final class Inputs {
     }
 
     /** Checks that all rows have the same length (or {@code expectedDim} when it is >= 0). */
-    static int checkRows(float[][] x, int expectedDim) {
+    static int validateRows(float[][] x, int expectedDim) {
         if (x == null) {
             throw new IllegalArgumentException("x must not be null");
         }

@@ -1,0 +1,192 @@
+package org.ssal.scorer;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.ssal.events.BudgetState;
+import org.ssal.events.CampaignCreated;
+import org.ssal.events.CampaignStatus;
+import org.ssal.events.EmbeddingsReady;
+import org.ssal.events.QueryBatch;
+import org.ssal.events.RoundEvaluated;
+import org.ssal.events.StrategySwitched;
+import org.ssal.learning.analysis.Advice;
+import org.ssal.learning.analysis.Advisor;
+import org.ssal.learning.analysis.ThresholdRelation;
+import org.ssal.learning.embed.Embeddings;
+import org.ssal.learning.metrics.Evaluation;
+import org.ssal.learning.round.NextBatch;
+import org.ssal.learning.round.RoundEvaluation;
+import org.ssal.learning.round.RoundInput;
+import org.ssal.learning.round.RoundPlanner;
+import org.ssal.schemas.Catalogue;
+import org.ssal.schemas.LedgerLabels;
+import org.ssal.schemas.Topics;
+import org.ssal.service.Outbox;
+import org.ssal.service.RejectedEventException;
+
+/**
+ * The scorer's side of the round protocol (DESIGN §4): events in, {@link RoundPlanner} for the
+ * decisions, events out. Every event first updates its campaign's {@link CampaignRoundState};
+ * then the campaign is driven as far as that state allows: the initial batch once embeddings
+ * exist, and for each fully labeled round one evaluation and at most one next batch. Decisions
+ * depend only on the state, so a redelivered or replayed event changes nothing.
+ */
+final class ScoringHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ScoringHandler.class);
+    private final Map<String, CampaignRoundState> states = new HashMap<>();
+    private final ThresholdRelation relation;
+    private final EmbeddingArtifacts artifacts;
+    private final Clock clock;
+
+    /** @param relation the labels-per-class threshold relation that drives {@code auto} campaigns */
+    ScoringHandler(EmbeddingArtifacts artifacts, Clock clock, ThresholdRelation relation) {
+        this.artifacts = artifacts;
+        this.clock = clock;
+        this.relation = relation;
+    }
+
+    /** Updates the state without acting: used to replay the log. */
+    synchronized void observe(SpecificRecord event) {
+        if (event instanceof CampaignCreated created) {
+            state(created.getCampaignId()).campaign = created;
+        } else if (event instanceof EmbeddingsReady ready) {
+            CampaignRoundState state = state(ready.getCampaignId());
+            if (state.embeddings == null || ready.getRound() >= state.embeddings.getRound()) {
+                state.embeddings = ready;
+            }
+        } else if (event instanceof BudgetState ledger) {
+            state(ledger.getCampaignId()).ledger = ledger;
+        } else if (event instanceof QueryBatch batch) {
+            CampaignRoundState state = state(batch.getCampaignId());
+            state.lastQueriedRound = Math.max(state.lastQueriedRound, batch.getRound());
+            if (batch.getRound() > 0) {
+                state.currentStrategy = batch.getStrategy();
+            }
+        } else if (event instanceof RoundEvaluated evaluated) {
+            CampaignRoundState state = state(evaluated.getCampaignId());
+            state.lastEvaluatedRound = Math.max(state.lastEvaluatedRound, evaluated.getRound());
+        }
+    }
+
+    synchronized void handle(SpecificRecord event, Outbox out) {
+        observe(event);
+        String campaignId = campaignIdOf(event);
+        if (campaignId != null) {
+            drive(states.get(campaignId), out);
+        }
+    }
+
+    private void drive(CampaignRoundState state, Outbox out) {
+        if (state.campaign == null || state.embeddings == null) {
+            return; // wait for both: they arrive on different topics in any order
+        }
+        BudgetState ledger = state.ledger;
+        if (ledger != null && ledger.getStatus() == CampaignStatus.STOPPED) {
+            return;
+        }
+        if (state.lastQueriedRound < 0) {
+            askInitialBatch(state, out);
+            return;
+        }
+        if (ledger == null || !ledger.getRoundComplete() || ledger.getRound() <= state.lastEvaluatedRound
+                || ledger.getRound() != state.lastQueriedRound || !state.embeddingsFitRound(ledger.getRound())) {
+            return;
+        }
+        evaluateAndAskNext(state, ledger, out);
+    }
+
+    private void askInitialBatch(CampaignRoundState state, Outbox out) {
+        CampaignCreated campaign = state.campaign;
+        Embeddings pool = artifacts.pool(state.embeddings.getPoolUri(), state.embeddings.getPoolSha256());
+        List<String> poolIds = new ArrayList<>(pool.size());
+        for (int i = 0; i < pool.size(); i++) {
+            poolIds.add(pool.id(i));
+        }
+        int size = Math.min(campaign.getInitialSize(), campaign.getBudget());
+        if (size > poolIds.size()) {
+            throw new RejectedEventException("campaign " + campaign.getCampaignId() + " asks an initial set of "
+                    + size + " but the pool has only " + poolIds.size() + " samples");
+        }
+        send(state, RoundPlanner.initialBatch(poolIds, size, campaign.getSeed()), out);
+    }
+
+    private void evaluateAndAskNext(CampaignRoundState state, BudgetState ledger, Outbox out) {
+        CampaignCreated campaign = state.campaign;
+        EmbeddingsReady embeddings = state.embeddings;
+        long started = clock.millis();
+        RoundInput input = new RoundInput(artifacts.pool(embeddings.getPoolUri(), embeddings.getPoolSha256()),
+                artifacts.test(embeddings.getTestUri(), embeddings.getTestSha256()), embeddings.getClassNames().size(),
+                LedgerLabels.of(ledger), ledger.getQueriedIds().keySet(), campaign.getHead(), campaign.getSeed(),
+                ledger.getRound());
+        RoundEvaluation evaluation = RoundPlanner.evaluate(input);
+        Evaluation result = evaluation.evaluation();
+        out.send(Topics.ROUND_EVALUATED, campaign.getCampaignId(), RoundEvaluated.newBuilder()
+                .setCampaignId(campaign.getCampaignId()).setRound(input.round()).setLabeledCount(input.labels().size())
+                .setTestAccuracy(result.accuracy())
+                .setPerClassAccuracy(Arrays.stream(result.perClassAccuracy()).boxed().toList())
+                .setHead(campaign.getHead()).setStrategy(campaign.getStrategy())
+                .setDurationMs(clock.millis() - started).setEvaluatedAt(clock.instant()).build());
+        state.lastEvaluatedRound = input.round();
+        LOG.info("campaign {} round {}: {} labels, test accuracy {}", campaign.getCampaignId(), input.round(),
+                input.labels().size(), String.format("%.4f", result.accuracy()));
+
+        int k = Math.min(campaign.getBatchSize(), ledger.getRemaining());
+        if (ledger.getStatus() != CampaignStatus.ACTIVE || k <= 0) {
+            return;
+        }
+        String strategy = strategyFor(state, input.round() + 1, input.labels().size(), input.numClasses(), out);
+        send(state, RoundPlanner.nextBatch(input, evaluation, strategy, k), out);
+    }
+
+    /**
+     * The campaign's strategy; for {@code auto} the advisor's choice for the labels held now, and a
+     * StrategySwitched event whenever that choice changes.
+     */
+    private String strategyFor(CampaignRoundState state, int round, int labeled, int numClasses, Outbox out) {
+        if (!state.campaign.getStrategy().equals(Catalogue.AUTO_STRATEGY)) {
+            return state.campaign.getStrategy();
+        }
+        Advice advice = Advisor.advise(numClasses, labeled, relation);
+        String previous = state.currentStrategy == null ? Advice.RANDOM : state.currentStrategy;
+        if (!advice.strategy().equals(previous)) {
+            out.send(Topics.STRATEGY_SWITCHED, state.campaign.getCampaignId(), StrategySwitched.newBuilder()
+                    .setCampaignId(state.campaign.getCampaignId()).setRound(round).setFromStrategy(previous)
+                    .setToStrategy(advice.strategy()).setLabeled(labeled).setReason(advice.reason())
+                    .setSwitchedAt(clock.instant()).build());
+            LOG.info("campaign {} switches from {} to {} at round {}: {}", state.campaign.getCampaignId(), previous,
+                    advice.strategy(), round, advice.reason());
+        }
+        return advice.strategy();
+    }
+
+    private void send(CampaignRoundState state, NextBatch batch, Outbox out) {
+        EmbeddingsReady embeddings = state.embeddings;
+        out.send(Topics.QUERY_BATCH, state.campaign.getCampaignId(), QueryBatch.newBuilder()
+                .setCampaignId(state.campaign.getCampaignId()).setRound(batch.round()).setSampleIds(batch.ids())
+                .setScores(batch.scores()).setNumClasses(embeddings.getClassNames().size())
+                .setClassNames(embeddings.getClassNames()).setStrategy(batch.strategy())
+                .setSelectionSeed(batch.seed()).setEmbeddingsSha256(embeddings.getPoolSha256())
+                .setCreatedAt(clock.instant()).build());
+        state.lastQueriedRound = batch.round();
+        if (batch.round() > 0) {
+            state.currentStrategy = batch.strategy();
+        }
+    }
+
+    private CampaignRoundState state(String campaignId) {
+        return states.computeIfAbsent(campaignId, id -> new CampaignRoundState());
+    }
+
+    private static String campaignIdOf(SpecificRecord event) {
+        var field = event.getSchema().getField("campaignId");
+        Object id = field == null ? null : event.get(field.pos());
+        return id == null ? null : id.toString();
+    }
+}
