@@ -34,16 +34,16 @@ import picocli.CommandLine.Option;
 @Command(name = "kcenter", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "k-center greedy selection time against numpy and the memory-bandwidth floor")
 public final class KCenterBench implements Callable<Integer> {
-    @Option(names = "--n", description = "embeddings to pick from")
+    @Option(names = "--n", paramLabel = "N", description = "embeddings to pick from")
     int n = 60_000;
 
-    @Option(names = "--d", description = "dimensions of each embedding")
+    @Option(names = "--d", paramLabel = "D", description = "dimensions of each embedding")
     int d = 512;
 
-    @Option(names = "--k", description = "embeddings to pick")
+    @Option(names = "--k", paramLabel = "K", description = "embeddings to pick")
     int k = 1_000;
 
-    @Option(names = "--seed", description = "seed of the random embeddings")
+    @Option(names = "--seed", paramLabel = "S", description = "seed of the random embeddings")
     long seed = 7;
 
     @Option(names = "--peer", paramLabel = "SCRIPT", description = "the numpy peer script")
