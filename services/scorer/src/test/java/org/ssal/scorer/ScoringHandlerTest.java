@@ -26,7 +26,7 @@ import org.ssal.events.LabeledSample;
 import org.ssal.events.QueryBatch;
 import org.ssal.events.RoundEvaluated;
 import org.ssal.events.StrategySwitched;
-import org.ssal.learning.analysis.ThresholdRelation;
+import org.ssal.learning.advice.ThresholdRelation;
 import org.ssal.learning.embed.Embeddings;
 import org.ssal.learning.embed.LabeledEmbeddings;
 import org.ssal.schemas.EventCodec;

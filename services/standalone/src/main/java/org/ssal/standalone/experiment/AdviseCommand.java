@@ -1,52 +1,55 @@
 package org.ssal.standalone.experiment;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
-import org.ssal.learning.analysis.Advisor;
-import org.ssal.learning.analysis.MeasuredRelation;
-import org.ssal.learning.analysis.ResultsCsv;
-import org.ssal.learning.analysis.ThresholdRelation;
+import java.util.concurrent.Callable;
+import org.ssal.learning.advice.Advice;
+import org.ssal.learning.advice.Advisor;
+import org.ssal.learning.advice.MeasuredRelation;
+import org.ssal.learning.advice.ResultsCsv;
+import org.ssal.learning.advice.ThresholdRelation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code ssal advise --classes C --budget B [--results DIR]}: random or active learning for the
- * next labels, from the threshold relation fitted on a grid's results — the user's own, or the
- * built-in one measured by ssal's committed grid ({@link MeasuredRelation}).
+ * {@code ssal advise}: random or active learning for the next labels, from the threshold relation
+ * fitted on a grid's results — the user's own, or the built-in one measured by ssal's committed
+ * grid ({@link MeasuredRelation}).
  */
-public final class AdviseCommand {
-    static final String USAGE = "usage: ssal advise --classes C --budget B [--results DIR]\n";
+@Command(name = "advise", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "random or active learning for the next labels, and why")
+public final class AdviseCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
-    private AdviseCommand() {
-    }
+    @Option(names = "--classes", required = true, paramLabel = "C", converter = PositiveInt.class,
+            description = "classes of the dataset")
+    int classes;
 
-    public static int run(List<String> args, PrintStream out) throws IOException {
-        Integer classes = null;
-        Integer budget = null;
-        Path results = null;
-        for (int i = 0; i < args.size(); i += 2) {
-            if (i + 1 >= args.size()) {
-                throw new IllegalArgumentException("option " + args.get(i) + " needs a value\n" + USAGE);
-            }
-            String value = args.get(i + 1);
-            switch (args.get(i)) {
-                case "--classes" -> classes = positive("--classes", value);
-                case "--budget" -> budget = positive("--budget", value);
-                case "--results" -> results = Path.of(value);
-                default -> throw new IllegalArgumentException("unknown option " + args.get(i) + "\n" + USAGE);
-            }
-        }
-        if (classes == null || budget == null) {
-            throw new IllegalArgumentException("--classes and --budget are required\n" + USAGE);
-        }
-        ThresholdRelation relation = relation(results);
-        org.ssal.learning.analysis.Advice advice = Advisor.advise(classes, budget, relation);
+    @Option(names = "--budget", required = true, paramLabel = "B", converter = PositiveInt.class,
+            description = "labels held now (or the total budget, to ask whether AL pays off before it runs out)")
+    int budget;
+
+    @Option(names = "--results", paramLabel = "DIR",
+            description = "a grid's results to fit the threshold on (default: the relation measured by ssal)")
+    Path results;
+
+    @Override
+    public Integer call() throws IOException {
+        Advice advice = Advisor.advise(classes, budget, relation(results));
+        PrintWriter out = spec.commandLine().getOut();
         out.println(advice.strategy());
         out.println(advice.reason());
+        out.flush();
         return 0;
     }
 
-    static ThresholdRelation relation(Path results) throws IOException {
+    private static ThresholdRelation relation(Path results) throws IOException {
         if (results == null) {
             return MeasuredRelation.builtIn();
         }
@@ -54,15 +57,19 @@ public final class AdviseCommand {
         return MeasuredRelation.fit(ResultsCsv.read(file), "fitted on " + file);
     }
 
-    private static int positive(String name, String value) {
-        try {
-            int v = Integer.parseInt(value);
-            if (v > 0) {
-                return v;
+    /** Counts of classes and labels: a whole number above zero. */
+    static final class PositiveInt implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int v = Integer.parseInt(value);
+                if (v > 0) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
             }
-        } catch (NumberFormatException e) {
-            // reported below
+            throw new TypeConversionException("must be a positive integer, got '" + value + "'");
         }
-        throw new IllegalArgumentException(name + " must be a positive integer, got '" + value + "'");
     }
 }

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.ssal.learning.analysis.ResultRow;
-import org.ssal.learning.analysis.ResultsCsv;
+import org.ssal.learning.advice.ResultRow;
+import org.ssal.learning.advice.ResultsCsv;
 
 /**
  * The results folder of a grid: {@code rows.csv} holds every (cell, round, labeled, accuracy) of

@@ -18,7 +18,7 @@ import org.ssal.campaign.CampaignRequest;
 import org.ssal.events.CampaignCreated;
 import org.ssal.events.Rejected;
 import org.ssal.events.RoundEvaluated;
-import org.ssal.learning.analysis.ResultRow;
+import org.ssal.learning.advice.ResultRow;
 import org.ssal.learning.data.DatasetRoots;
 import org.ssal.learning.data.DatasetSpec;
 import org.ssal.learning.data.Datasets;
@@ -116,7 +116,7 @@ public final class GridRunner {
         out.printf("ssal experiment %s: %d/%d cells finished, %d failed; rows in %s%n", grid.name(), done, total,
                 failed, results.rowsFile());
         if (!results.rows().isEmpty()) {
-            org.ssal.learning.analysis.HtmlReport.write(results.dir(), results.rows());
+            org.ssal.tools.report.HtmlReport.write(results.dir(), results.rows());
             out.println("ssal: report written to " + results.dir().resolve("report.html"));
         }
         return failed;

@@ -1,19 +1,18 @@
 package org.ssal.standalone.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ssal.learning.analysis.ResultRow;
-import org.ssal.learning.analysis.ResultsCsv;
+import org.ssal.learning.advice.ResultRow;
+import org.ssal.learning.advice.ResultsCsv;
+import picocli.CommandLine;
 
 class AdviseCommandTest {
     @TempDir
@@ -34,10 +33,16 @@ class AdviseCommandTest {
         ResultsCsv.write(dir.resolve("rows.csv"), rows);
     }
 
-    private String advise(String... args) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertEquals(0, AdviseCommand.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8)));
-        return out.toString(StandardCharsets.UTF_8);
+    private final StringWriter err = new StringWriter();
+
+    private int run(StringWriter out, String... args) {
+        return new CommandLine(new AdviseCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+    }
+
+    private String advise(String... args) {
+        StringWriter out = new StringWriter();
+        assertEquals(0, run(out, args), err.toString());
+        return out.toString();
     }
 
     @Test
@@ -52,8 +57,25 @@ class AdviseCommandTest {
 
     @Test
     void shouldNameABadOption() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> advise("--classes", "ten", "--budget", "5"));
-        assertTrue(e.getMessage().contains("--classes") && e.getMessage().contains("ten"), e.getMessage());
+        assertEquals(2, run(new StringWriter(), "--classes", "ten", "--budget", "5"));
+        assertTrue(err.toString().contains("--classes") && err.toString().contains("ten"), err.toString());
+    }
+
+    @Test
+    void shouldRefuseACountThatIsNotPositive() {
+        assertEquals(2, run(new StringWriter(), "--classes", "10", "--budget", "0"));
+        assertTrue(err.toString().contains("--budget") && err.toString().contains("'0'"), err.toString());
+    }
+
+    @Test
+    void shouldRequireClassesAndBudget() {
+        assertEquals(2, run(new StringWriter(), "--classes", "10"));
+        assertTrue(err.toString().contains("--budget"), err.toString());
+    }
+
+    @Test
+    void shouldAdviseFromTheBuiltInRelationWithoutResults() {
+        String advice = advise("--classes", "10", "--budget", "5000");
+        assertTrue(advice.contains("measured by ssal"), advice);
     }
 }

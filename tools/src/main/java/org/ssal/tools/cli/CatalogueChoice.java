@@ -1,0 +1,76 @@
+package org.ssal.tools.cli;
+
+import java.util.Iterator;
+import java.util.List;
+import org.ssal.schemas.Catalogue;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * An option whose value must be one of the {@link Catalogue}'s names. One subclass per list serves
+ * as the option's {@code converter} (a bad value fails parsing, and picocli's message names the
+ * option) and as its {@code completionCandidates}, which the help shows with
+ * {@code ${COMPLETION-CANDIDATES}}.
+ */
+public abstract class CatalogueChoice implements ITypeConverter<String>, Iterable<String> {
+    private final List<String> names;
+
+    protected CatalogueChoice(List<String> names) {
+        this.names = names;
+    }
+
+    /** The part of the value that must be a catalogue name: all of it, unless a subclass says otherwise. */
+    protected String name(String value) {
+        return value;
+    }
+
+    @Override
+    public String convert(String value) {
+        if (!names.contains(name(value))) {
+            throw new TypeConversionException("'" + value + "' is not one of " + Catalogue.choices(names));
+        }
+        return value;
+    }
+
+    @Override
+    public Iterator<String> iterator() {
+        return names.iterator();
+    }
+
+    /** {@link Catalogue#STRATEGIES}, {@code auto} included. */
+    public static final class Strategy extends CatalogueChoice {
+        public Strategy() {
+            super(Catalogue.STRATEGIES);
+        }
+    }
+
+    /** {@link Catalogue#HEADS}. */
+    public static final class Head extends CatalogueChoice {
+        public Head() {
+            super(Catalogue.HEADS);
+        }
+    }
+
+    /** {@link Catalogue#DATASETS}. */
+    public static final class Dataset extends CatalogueChoice {
+        public Dataset() {
+            super(Catalogue.DATASETS);
+        }
+    }
+
+    /**
+     * An encoder spec, {@code KIND[:NETWORK]}: only the kind is checked here, against
+     * {@link Catalogue#ENCODER_KINDS}; the trainer reports a network it does not know.
+     */
+    public static final class EncoderKind extends CatalogueChoice {
+        public EncoderKind() {
+            super(Catalogue.ENCODER_KINDS);
+        }
+
+        @Override
+        protected String name(String value) {
+            int colon = value.indexOf(':');
+            return colon < 0 ? value : value.substring(0, colon);
+        }
+    }
+}
