@@ -15,6 +15,8 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.ssal.events.BudgetState;
 import org.ssal.events.CampaignCreated;
+import org.ssal.events.CampaignFailed;
+import org.ssal.events.CampaignResumed;
 import org.ssal.events.CampaignStopped;
 import org.ssal.events.EmbeddingsReady;
 import org.ssal.events.AnswersSubmitted;
@@ -37,8 +39,8 @@ import org.ssal.events.StrategySwitched;
 public final class EventCodec {
     /** Every event type of the contract, in the order of DESIGN §3. */
     public static final List<Class<? extends SpecificRecord>> EVENT_TYPES = List.of(
-            CampaignCreated.class, CampaignStopped.class, PretrainComplete.class, EmbeddingsReady.class,
-            QueryBatch.class, LabelReceived.class, RoundEvaluated.class, BudgetState.class, Rejected.class,
+            CampaignCreated.class, CampaignStopped.class, CampaignFailed.class, CampaignResumed.class,
+            PretrainComplete.class, EmbeddingsReady.class, QueryBatch.class, LabelReceived.class, RoundEvaluated.class, BudgetState.class, Rejected.class,
             StrategySwitched.class, LeaseGranted.class, LeaseExtended.class, AnswersSubmitted.class,
             LeaseEnded.class);
 

@@ -70,6 +70,9 @@ class DurableBrokerIT {
                 ConfigResource labels = new ConfigResource(ConfigResource.Type.TOPIC, Topics.LABELS_RECEIVED);
                 admin.incrementalAlterConfigs(Map.of(labels, List.of(new AlterConfigOp(
                         new ConfigEntry("retention.ms", "604800000"), AlterConfigOp.OpType.SET)))).all().get();
+                // the change reaches the broker's config cache asynchronously
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> "604800000".equals(
+                        admin.describeConfigs(List.of(labels)).all().get().get(labels).get("retention.ms").value()));
             }
             TopicAdmin.TopicMismatchException e = assertThrows(TopicAdmin.TopicMismatchException.class,
                     () -> TopicAdmin.ensureTopics(broker.bootstrapServers(), 2));
