@@ -64,6 +64,10 @@ public final class BudgetLedger {
      * @throws IllegalArgumentException when {@code ledger} belongs to another campaign than the event
      */
     public Decision decide(BudgetState ledger, SpecificRecord event, Instant eventTime) {
+        if (!(event instanceof CampaignCreated || event instanceof CampaignStopped || event instanceof QueryBatch
+                || event instanceof LabelReceived || event instanceof RoundEvaluated)) {
+            return new Rejected("the budget tracker takes no " + event.getSchema().getName() + " events");
+        }
         String campaignId = CampaignIds.campaignIdOf(event);
         if (ledger != null && !ledger.getCampaignId().equals(campaignId)) {
             throw new IllegalArgumentException("ledger of campaign " + ledger.getCampaignId()
@@ -71,10 +75,6 @@ public final class BudgetLedger {
         }
         if (event instanceof CampaignCreated created) {
             return onCreated(ledger, created, eventTime);
-        }
-        if (!(event instanceof CampaignStopped || event instanceof QueryBatch || event instanceof LabelReceived
-                || event instanceof RoundEvaluated)) {
-            return new Rejected("the budget tracker takes no " + event.getSchema().getName() + " events");
         }
         if (ledger == null) {
             return new Rejected("unknown campaign " + campaignId);
