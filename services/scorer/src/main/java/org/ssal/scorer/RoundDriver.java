@@ -1,5 +1,7 @@
 package org.ssal.scorer;
 
+import static org.ssal.schemas.CampaignIds.campaignIdOf;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -194,11 +196,6 @@ final class RoundDriver {
 
     private CampaignView view(String campaignId) {
         return views.computeIfAbsent(campaignId, id -> new CampaignView());
-    }
-
-    private static String campaignIdOf(SpecificRecord event) {
-        Object id = event.getSchema().getField("campaignId") == null ? null : event.get(event.getSchema().getField("campaignId").pos());
-        return id == null ? null : id.toString();
     }
 
     private static List<Double> toList(double[] values) {
