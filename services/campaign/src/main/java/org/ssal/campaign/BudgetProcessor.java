@@ -19,7 +19,6 @@ import org.ssal.schemas.CampaignIds;
 import org.ssal.schemas.EventCodec;
 import org.ssal.schemas.MalformedEventException;
 import org.ssal.schemas.Rejections;
-import org.ssal.schemas.Topics;
 
 /**
  * The Kafka Streams side of the budget tracker (see {@link BudgetTopology}): decodes a record,
@@ -36,8 +35,13 @@ import org.ssal.schemas.Topics;
  */
 final class BudgetProcessor implements Processor<String, byte[], String, byte[]> {
     private final BudgetLedger rules = new BudgetLedger();
+    private final TrackerTopics topics;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, BudgetState> ledgers;
+
+    BudgetProcessor(TrackerTopics topics) {
+        this.topics = topics;
+    }
 
     @Override
     public void init(ProcessorContext<String, byte[]> context) {
@@ -92,13 +96,16 @@ final class BudgetProcessor implements Processor<String, byte[], String, byte[]>
         context.forward(new Record<>(record.key(), rejected, record.timestamp()), BudgetTopology.SINK_DEAD_LETTER);
     }
 
-    private static boolean expectedOn(String topic, SpecificRecord event) {
-        return switch (topic) {
-            case Topics.CAMPAIGNS -> event instanceof CampaignCreated || event instanceof CampaignStopped;
-            case Topics.QUERY_BATCH -> event instanceof QueryBatch;
-            case Topics.LABELS_RECEIVED -> event instanceof LabelReceived;
-            case Topics.ROUND_EVALUATED -> event instanceof RoundEvaluated;
-            default -> false;
-        };
+    private boolean expectedOn(String topic, SpecificRecord event) {
+        if (topic.equals(topics.campaigns())) {
+            return event instanceof CampaignCreated || event instanceof CampaignStopped;
+        }
+        if (topic.equals(topics.queryBatch())) {
+            return event instanceof QueryBatch;
+        }
+        if (topic.equals(topics.labelsReceived())) {
+            return event instanceof LabelReceived;
+        }
+        return topic.equals(topics.roundEvaluated()) && event instanceof RoundEvaluated;
     }
 }
