@@ -15,7 +15,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.ssal.schemas.EventCodec;
-import org.ssal.service.KafkaConfig;
 import org.ssal.service.SharedConfig;
 import org.ssal.service.TopicAdmin;
 
@@ -31,9 +30,9 @@ public class CampaignCommands {
     private final long sendTimeoutMs;
     private volatile KafkaProducer<String, byte[]> producer;
 
-    public CampaignCommands(KafkaConfig kafka, SharedConfig shared, CampaignConfig campaign) {
+    public CampaignCommands(SharedConfig.Kafka kafka, SharedConfig.TopicNames topics, CampaignConfig campaign) {
         this.bootstrapServers = kafka.bootstrapServers();
-        this.partitions = shared.topics().partitions();
+        this.partitions = topics.partitions();
         this.sendTimeoutMs = campaign.sendTimeoutMs();
     }
 

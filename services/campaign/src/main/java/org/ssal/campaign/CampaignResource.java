@@ -53,10 +53,10 @@ public class CampaignResource {
     private final String campaignsTopic;
 
     @Inject
-    public CampaignResource(KafkaStreams streams, CampaignCommands commands, SharedConfig shared) {
+    public CampaignResource(KafkaStreams streams, CampaignCommands commands, SharedConfig.TopicNames topics) {
         this.streams = streams;
         this.commands = commands;
-        this.campaignsTopic = shared.topics().campaigns();
+        this.campaignsTopic = topics.campaigns();
     }
 
     /** A round as the API shows it. */

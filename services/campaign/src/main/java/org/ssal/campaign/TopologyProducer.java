@@ -9,7 +9,7 @@ import org.ssal.service.SharedConfig;
 @ApplicationScoped
 public class TopologyProducer {
     @Produces
-    public Topology budgetTracker(SharedConfig shared) {
-        return BudgetTopology.build(TrackerTopics.of(shared.topics()));
+    public Topology budgetTracker(SharedConfig.TopicNames topics) {
+        return BudgetTopology.build(TrackerTopics.of(topics));
     }
 }

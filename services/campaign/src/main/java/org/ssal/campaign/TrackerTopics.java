@@ -13,7 +13,7 @@ public record TrackerTopics(String campaigns, String queryBatch, String labelsRe
     public static final TrackerTopics DEFAULT = new TrackerTopics(Topics.CAMPAIGNS, Topics.QUERY_BATCH,
             Topics.LABELS_RECEIVED, Topics.ROUND_EVALUATED, Topics.BUDGET_STATE, Topics.DEAD_LETTER);
 
-    public static TrackerTopics of(SharedConfig.TopicSettings topics) {
+    public static TrackerTopics of(SharedConfig.TopicNames topics) {
         return new TrackerTopics(topics.campaigns(), topics.queryBatch(), topics.labelsReceived(),
                 topics.roundEvaluated(), topics.budgetState(), topics.deadLetter());
     }

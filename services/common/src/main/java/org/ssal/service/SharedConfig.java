@@ -2,36 +2,52 @@ package org.ssal.service;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import io.smallrye.config.WithParentName;
 import java.util.Optional;
 import org.ssal.schemas.Topics;
 
 /**
- * The {@code ssal.*} settings every service of a deployment shares, with their defaults declared
- * here once, so that the services cannot disagree on them. Quarkus injects it; code outside CDI
- * gets it through {@link SharedSettings#fromConfig()}.
+ * The settings every service of a deployment shares, with their defaults declared here once, so
+ * that the services cannot disagree on them. Quarkus injects each mapping; code outside CDI gets
+ * them resolved through {@link SharedSettings#fromConfig()}.
+ *
+ * <p>One mapping per key family, not one for all of {@code ssal.*}: a mapping owns every key under
+ * its prefix, and Quarkus refuses to start when a key under a mapped prefix maps to nothing
+ * (SRCFG00050), which would make each service reject the others' keys ({@code ssal.oracle.*} given
+ * to the campaign service, say).
  */
-@ConfigMapping(prefix = "ssal")
-public interface SharedConfig {
+public final class SharedConfig {
+    private SharedConfig() {
+    }
+
+    /** Where the Kafka cluster is; the key Quarkus' Kafka extensions and KAFKA_BOOTSTRAP_SERVERS use. */
+    @ConfigMapping(prefix = "kafka.bootstrap")
+    public interface Kafka {
+        /** {@code kafka.bootstrap.servers}: host:port[,host:port...]. */
+        @WithName("servers")
+        @WithDefault("localhost:9092")
+        String bootstrapServers();
+    }
+
+    /** Who this instance is. */
+    @ConfigMapping(prefix = "ssal.instance-id")
+    public interface Instance {
+        /**
+         * {@code ssal.instance-id}: stable per instance (the container's hostname or pod name), so
+         * that a restarted instance aborts its predecessor's open transaction at once; unset or
+         * blank for a random one.
+         */
+        @WithParentName
+        Optional<String> id();
+    }
+
     /**
-     * {@code ssal.instance-id}: stable per instance (the container's hostname), so that a restarted
-     * instance aborts its predecessor's open transaction at once; unset or blank for a random one.
+     * {@code ssal.topics.*}: the topics of DESIGN §3. The names default to {@link Topics}; every
+     * service of a deployment must see the same names, so set them for all of them or for none.
      */
-    Optional<String> instanceId();
-
-    /** {@code ssal.topics.*}. */
-    TopicSettings topics();
-
-    /** {@code ssal.artifacts.*}. */
-    Artifacts artifacts();
-
-    /** {@code ssal.data.*}. */
-    Data data();
-
-    /**
-     * The topics of DESIGN §3. The names default to {@link Topics}; every service of a deployment
-     * must see the same names, so set them for all of them or for none.
-     */
-    interface TopicSettings {
+    @ConfigMapping(prefix = "ssal.topics")
+    public interface TopicNames {
         /** {@code ssal.topics.partitions}: partitions of the topics created at startup. */
         @WithDefault("2")
         int partitions();
@@ -65,14 +81,16 @@ public interface SharedConfig {
     }
 
     /** The content-addressed artifact store, shared by every trainer and scorer. */
-    interface Artifacts {
-        /** {@code ssal.artifacts.dir}: its root folder (default ~/.ssal/artifacts). */
+    @ConfigMapping(prefix = "ssal.artifacts")
+    public interface Artifacts {
+        /** {@code ssal.artifacts.dir}: its root folder. */
         @WithDefault("${user.home}/.ssal/artifacts")
         String dir();
     }
 
     /** Where datasets are read. */
-    interface Data {
+    @ConfigMapping(prefix = "ssal.data")
+    public interface Data {
         /** {@code ssal.data.dir}: a folder holding every dataset, or unset for each dataset's own location. */
         Optional<String> dir();
     }

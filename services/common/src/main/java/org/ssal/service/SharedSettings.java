@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * The settings every service of a deployment shares, resolved: {@link KafkaConfig} and
+ * The settings every service of a deployment shares, resolved from the mappings of
  * {@link SharedConfig} (system properties, environment such as KAFKA_BOOTSTRAP_SERVERS,
  * application.properties), in the types the services use.
  *
@@ -27,19 +27,23 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 public record SharedSettings(String bootstrapServers, Optional<String> instanceId, int partitions, Path artifactsDir,
                              Optional<Path> dataDir) {
 
-    /** From the two mappings, as Quarkus injects them. */
-    public static SharedSettings of(KafkaConfig kafka, SharedConfig shared) {
+    /** From the mappings, as Quarkus injects them. */
+    public static SharedSettings of(SharedConfig.Kafka kafka, SharedConfig.Instance instance,
+                                    SharedConfig.TopicNames topics, SharedConfig.Artifacts artifacts,
+                                    SharedConfig.Data data) {
         return new SharedSettings(
                 kafka.bootstrapServers(),
-                shared.instanceId().filter(id -> !id.isBlank()),
-                shared.topics().partitions(),
-                Path.of(shared.artifacts().dir()),
-                shared.data().dir().map(Path::of));
+                instance.id().filter(id -> !id.isBlank()),
+                topics.partitions(),
+                Path.of(artifacts.dir()),
+                data.dir().map(Path::of));
     }
 
     /** From the current MicroProfile Config, for code that is not a CDI bean. */
     public static SharedSettings fromConfig() {
-        return of(mapping(KafkaConfig.class), mapping(SharedConfig.class));
+        return of(mapping(SharedConfig.Kafka.class), mapping(SharedConfig.Instance.class),
+                mapping(SharedConfig.TopicNames.class), mapping(SharedConfig.Artifacts.class),
+                mapping(SharedConfig.Data.class));
     }
 
     /** Starts a service on these settings; see {@link EventService#start}. */

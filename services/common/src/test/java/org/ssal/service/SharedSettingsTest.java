@@ -24,7 +24,7 @@ class SharedSettingsTest {
 
         assertEquals(new SharedSettings("localhost:9092", Optional.empty(), 2, Path.of("/home/u/.ssal/artifacts"),
                 Optional.empty()), settings);
-        SharedConfig.TopicSettings topics = config.getConfigMapping(SharedConfig.class).topics();
+        SharedConfig.TopicNames topics = config.getConfigMapping(SharedConfig.TopicNames.class);
         assertEquals(Topics.ALL, List.of(topics.campaigns(), topics.pretrainComplete(), topics.embeddingsReady(),
                 topics.queryBatch(), topics.labelsReceived(), topics.roundEvaluated(), topics.budgetState(),
                 topics.deadLetter(), topics.strategySwitched()));
@@ -42,7 +42,17 @@ class SharedSettingsTest {
 
         assertEquals(new SharedSettings("kafka:9092", Optional.of("scorer-1"), 6, Path.of("/var/lib/ssal/artifacts"),
                 Optional.of(Path.of("/data"))), settings(config));
-        assertEquals("qb", config.getConfigMapping(SharedConfig.class).topics().queryBatch());
+        assertEquals("qb", config.getConfigMapping(SharedConfig.TopicNames.class).queryBatch());
+    }
+
+    @Test
+    void shouldLeaveOtherKeysAloneWhenTheyAreNotShared() {
+        // one services' keys reach the others (one -D set for all, the standalone app): the shared
+        // mappings must not claim them, or the strict unknown-key check stops the service
+        SmallRyeConfig config = config(Map.of("ssal.oracle.delay-ms", "5", "ssal.campaign.send-timeout-ms", "1",
+                "kafka.security.protocol", "PLAINTEXT", "ssal.instance-id", "i1", "user.home", "/h"));
+
+        assertEquals(Optional.of("i1"), settings(config).instanceId());
     }
 
     @Test
@@ -61,10 +71,14 @@ class SharedSettingsTest {
     private static SmallRyeConfig config(Map<String, String> properties) {
         return new SmallRyeConfigBuilder().addDefaultInterceptors()
                 .withSources(new PropertiesConfigSource(properties, "test", 100))
-                .withMapping(KafkaConfig.class).withMapping(SharedConfig.class).build();
+                .withMapping(SharedConfig.Kafka.class).withMapping(SharedConfig.Instance.class)
+                .withMapping(SharedConfig.TopicNames.class).withMapping(SharedConfig.Artifacts.class)
+                .withMapping(SharedConfig.Data.class).build(); // validates unknown keys, as Quarkus does
     }
 
     private static SharedSettings settings(SmallRyeConfig config) {
-        return SharedSettings.of(config.getConfigMapping(KafkaConfig.class), config.getConfigMapping(SharedConfig.class));
+        return SharedSettings.of(config.getConfigMapping(SharedConfig.Kafka.class),
+                config.getConfigMapping(SharedConfig.Instance.class), config.getConfigMapping(SharedConfig.TopicNames.class),
+                config.getConfigMapping(SharedConfig.Artifacts.class), config.getConfigMapping(SharedConfig.Data.class));
     }
 }
