@@ -8,7 +8,6 @@ import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 import org.ssal.events.BudgetState;
 import org.ssal.schemas.EventCodec;
-import org.ssal.schemas.Topics;
 
 /**
  * The budget tracker (DESIGN §4): one processor keeps a ledger per campaign and decides which
@@ -29,8 +28,8 @@ public final class BudgetTopology {
     /** Kafka Streams application id (consumer group, prefix of the changelog topic). */
     public static final String APPLICATION_ID = "ssal-budget-tracker";
 
-    public static final List<String> INPUT_TOPICS = List.of(
-            Topics.CAMPAIGNS, Topics.QUERY_BATCH, Topics.LABELS_RECEIVED, Topics.ROUND_EVALUATED);
+    /** The inputs under their default names ({@link TrackerTopics#DEFAULT}). */
+    public static final List<String> INPUT_TOPICS = TrackerTopics.DEFAULT.inputs();
 
     static final String SOURCE = "campaign-events";
     static final String PROCESSOR = "budget-tracker";
@@ -40,29 +39,38 @@ public final class BudgetTopology {
     private BudgetTopology() {
     }
 
-    /** The topology with its persistent (RocksDB) ledger: what the service runs. */
+    /** The topology with its persistent (RocksDB) ledger on the default topics. */
     public static Topology build() {
-        return build(Stores.persistentKeyValueStore(LEDGER_STORE));
+        return build(TrackerTopics.DEFAULT);
+    }
+
+    /** The topology with its persistent (RocksDB) ledger: what the service runs. */
+    public static Topology build(TrackerTopics topics) {
+        return build(topics, Stores.persistentKeyValueStore(LEDGER_STORE));
     }
 
     /**
-     * The topology with another ledger store, named {@link #LEDGER_STORE} (tests that pipe thousands
-     * of records use an in-memory one: TopologyTestDriver commits, and so flushes RocksDB, after
-     * every record).
+     * The topology on the default topics with another ledger store, named {@link #LEDGER_STORE}
+     * (tests that pipe thousands of records use an in-memory one: TopologyTestDriver commits, and
+     * so flushes RocksDB, after every record).
      */
     public static Topology build(KeyValueBytesStoreSupplier ledgerStore) {
+        return build(TrackerTopics.DEFAULT, ledgerStore);
+    }
+
+    public static Topology build(TrackerTopics topics, KeyValueBytesStoreSupplier ledgerStore) {
         if (!LEDGER_STORE.equals(ledgerStore.name())) {
             throw new IllegalArgumentException("the ledger store must be named " + LEDGER_STORE);
         }
         Topology topology = new Topology();
         topology.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
-                INPUT_TOPICS.toArray(String[]::new));
-        topology.addProcessor(PROCESSOR, BudgetProcessor::new, SOURCE);
+                topics.inputs().toArray(String[]::new));
+        topology.addProcessor(PROCESSOR, () -> new BudgetProcessor(topics), SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 ledgerStore, Serdes.String(), ledgerSerde()), PROCESSOR);
-        topology.addSink(SINK_BUDGET_STATE, Topics.BUDGET_STATE,
+        topology.addSink(SINK_BUDGET_STATE, topics.budgetState(),
                 Serdes.String().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);
-        topology.addSink(SINK_DEAD_LETTER, Topics.DEAD_LETTER,
+        topology.addSink(SINK_DEAD_LETTER, topics.deadLetter(),
                 Serdes.String().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);
         return topology;
     }

@@ -14,8 +14,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ssal.schemas.EventCodec;
+import org.ssal.service.SharedConfig;
 import org.ssal.service.TopicAdmin;
 
 /**
@@ -30,13 +30,10 @@ public class CampaignCommands {
     private final long sendTimeoutMs;
     private volatile KafkaProducer<String, byte[]> producer;
 
-    public CampaignCommands(
-            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers,
-            @ConfigProperty(name = "ssal.topics.partitions", defaultValue = "2") int partitions,
-            @ConfigProperty(name = "ssal.campaign.send-timeout-ms", defaultValue = "30000") long sendTimeoutMs) {
-        this.bootstrapServers = bootstrapServers;
-        this.partitions = partitions;
-        this.sendTimeoutMs = sendTimeoutMs;
+    public CampaignCommands(SharedConfig.Kafka kafka, SharedConfig.TopicNames topics, CampaignConfig campaign) {
+        this.bootstrapServers = kafka.bootstrapServers();
+        this.partitions = topics.partitions();
+        this.sendTimeoutMs = campaign.sendTimeoutMs();
     }
 
     void createTopics(@Observes StartupEvent startup) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.ssal.events.CampaignCreated;
+import org.ssal.schemas.Catalogue;
 
 /**
  * The body of {@code POST /campaigns}: parsed from the JSON object field by field (so that a wrong
@@ -17,37 +18,24 @@ import org.ssal.events.CampaignCreated;
  * turned into the {@link CampaignCreated} event that every service acts on.
  *
  * @param campaignId     id of the campaign, {@code [A-Za-z0-9._-]{1,64}}; a random UUID when absent
- * @param dataset        one of {@link #DATASETS}
+ * @param dataset        one of {@link Catalogue#DATASETS}
  * @param datasetOptions dataset-specific options (e.g. labels=coarse for cifar100); default none
  * @param poolSize       cap on the unlabeled pool, 0 = the whole train split (default 0)
  * @param testSize       cap on the test split, 0 = the whole split (default 0)
  * @param budget         labels the campaign may buy, initial set included; &gt; 0
  * @param initialSize    size of the random initial set (round 0); in (0, budget]
  * @param batchSize      samples asked per later round; &gt; 0
- * @param strategy       one of {@link #STRATEGIES}
+ * @param strategy       one of {@link Catalogue#STRATEGIES}
  * @param ssl            frozen self-supervised encoder (true, default) or the supervised baseline
  * @param encoder        encoder spec (default "pixels")
  * @param pretrainEpochs SimSiam epochs, 0 = the trainer's default (default 0)
- * @param head           one of {@link #HEADS} (default "softmax")
+ * @param head           one of {@link Catalogue#HEADS} (default "softmax")
  * @param seed           seed of every random choice of the campaign (default 0)
  */
 public record CampaignRequest(String campaignId, String dataset, Map<String, String> datasetOptions,
                               int poolSize, int testSize, int budget, int initialSize, int batchSize,
                               String strategy, boolean ssl, String encoder, int pretrainEpochs, String head,
                               long seed) {
-
-    /**
-     * Dataset names known to ssal-learning's dataset registry (DESIGN §7). Kept here as a list so
-     * that the campaign API does not depend on the learning library (and ND4J); a new dataset adds
-     * one name here and one in learning/.
-     */
-    public static final List<String> DATASETS =
-            List.of("fashion-mnist", "cifar10", "cifar100", "tiny-imagenet", "image-folder", "synthetic");
-    /** Acquisition strategies of ssal-learning (DESIGN §1.3, plus TypiClust); auto = random until the measured labels-per-class threshold, then the best measured AL strategy. */
-    public static final List<String> STRATEGIES =
-            List.of("random", "entropy", "kcenter", "vaal", "svm-margin", "typiclust", "auto");
-    /** Classifier heads of ssal-learning (DESIGN §1.2). */
-    public static final List<String> HEADS = List.of("softmax", "svm");
 
     public static final Pattern CAMPAIGN_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -87,9 +75,9 @@ public record CampaignRequest(String campaignId, String dataset, Map<String, Str
                 integer(json, "batchSize", null),
                 string(json, "strategy", REQUIRED),
                 bool(json, "ssl", true),
-                string(json, "encoder", "pixels"),
+                string(json, "encoder", Catalogue.DEFAULT_ENCODER),
                 integer(json, "pretrainEpochs", 0),
-                string(json, "head", "softmax"),
+                string(json, "head", Catalogue.DEFAULT_HEAD),
                 longInteger(json, "seed", 0L));
     }
 
@@ -104,8 +92,8 @@ public record CampaignRequest(String campaignId, String dataset, Map<String, Str
             throw new InvalidFieldException("campaignId", campaignId,
                     "campaignId must match " + CAMPAIGN_ID.pattern());
         }
-        if (!known(DATASETS, dataset)) {
-            throw new InvalidFieldException("dataset", dataset, "dataset must be one of " + DATASETS);
+        if (!known(Catalogue.DATASETS, dataset)) {
+            throw new InvalidFieldException("dataset", dataset, "dataset must be one of " + Catalogue.DATASETS);
         }
         for (String key : datasetOptions.keySet()) {
             if (key.isBlank()) {
@@ -131,8 +119,8 @@ public record CampaignRequest(String campaignId, String dataset, Map<String, Str
         if (batchSize <= 0) {
             throw new InvalidFieldException("batchSize", batchSize, "batchSize must be > 0");
         }
-        if (!known(STRATEGIES, strategy)) {
-            throw new InvalidFieldException("strategy", strategy, "strategy must be one of " + STRATEGIES);
+        if (!known(Catalogue.STRATEGIES, strategy)) {
+            throw new InvalidFieldException("strategy", strategy, "strategy must be one of " + Catalogue.STRATEGIES);
         }
         if (encoder == null || encoder.isBlank()) {
             throw new InvalidFieldException("encoder", encoder, "encoder must not be blank (e.g. pixels)");
@@ -141,8 +129,8 @@ public record CampaignRequest(String campaignId, String dataset, Map<String, Str
             throw new InvalidFieldException("pretrainEpochs", pretrainEpochs,
                     "pretrainEpochs must be >= 0 (0 = the trainer's default)");
         }
-        if (!known(HEADS, head)) {
-            throw new InvalidFieldException("head", head, "head must be one of " + HEADS);
+        if (!known(Catalogue.HEADS, head)) {
+            throw new InvalidFieldException("head", head, "head must be one of " + Catalogue.HEADS);
         }
         return this;
     }

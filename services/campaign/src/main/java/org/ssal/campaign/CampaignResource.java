@@ -32,7 +32,7 @@ import org.ssal.campaign.CampaignRequest.InvalidFieldException;
 import org.ssal.events.BudgetState;
 import org.ssal.events.CampaignStatus;
 import org.ssal.events.CampaignStopped;
-import org.ssal.schemas.Topics;
+import org.ssal.service.SharedConfig;
 
 /**
  * Campaigns over HTTP. Commands are written to the {@code campaigns} topic and answered with 202:
@@ -50,11 +50,13 @@ import org.ssal.schemas.Topics;
 public class CampaignResource {
     private final KafkaStreams streams;
     private final CampaignCommands commands;
+    private final String campaignsTopic;
 
     @Inject
-    public CampaignResource(KafkaStreams streams, CampaignCommands commands) {
+    public CampaignResource(KafkaStreams streams, CampaignCommands commands, SharedConfig.TopicNames topics) {
         this.streams = streams;
         this.commands = commands;
+        this.campaignsTopic = topics.campaigns();
     }
 
     /** A round as the API shows it. */
@@ -98,7 +100,7 @@ public class CampaignResource {
             return error(Response.Status.CONFLICT, "campaignId", request.campaignId(),
                     "campaign " + request.campaignId() + " already exists");
         }
-        commands.send(Topics.CAMPAIGNS, request.campaignId(), request.toEvent(Instant.now()));
+        commands.send(campaignsTopic, request.campaignId(), request.toEvent(Instant.now()));
         return Response.accepted(Map.of("campaignId", request.campaignId()))
                 .location(UriBuilder.fromResource(CampaignResource.class).path(request.campaignId()).build())
                 .build();
@@ -140,7 +142,7 @@ public class CampaignResource {
                     "campaign " + id + " is already " + ledger.get().getStatus());
         }
         String reason = body == null || body.reason() == null ? "" : body.reason();
-        commands.send(Topics.CAMPAIGNS, id, CampaignStopped.newBuilder()
+        commands.send(campaignsTopic, id, CampaignStopped.newBuilder()
                 .setCampaignId(id).setReason(reason).setStoppedAt(Instant.now()).build());
         return Response.accepted(Map.of("campaignId", id)).build();
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ssal.campaign.CampaignRequest.InvalidFieldException;
 import org.ssal.events.CampaignCreated;
+import org.ssal.schemas.Catalogue;
 
 /** Validation of POST /campaigns bodies, without Quarkus. */
 class CampaignRequestTest {
@@ -156,15 +157,19 @@ class CampaignRequestTest {
     }
 
     @Test
-    void shouldListEveryKnownNameWhenAskedForTheCatalog() {
-        assertEquals(6, CampaignRequest.DATASETS.size());
-        assertTrue(CampaignRequest.STRATEGIES.containsAll(
-                java.util.List.of("random", "entropy", "kcenter", "vaal", "svm-margin", "typiclust")));
-        for (String dataset : CampaignRequest.DATASETS) {
+    void shouldAcceptEveryCatalogueNameWhenValidating() {
+        assertEquals(6, Catalogue.DATASETS.size());
+        assertTrue(Catalogue.STRATEGIES.containsAll(Catalogue.ACQUISITION_STRATEGIES));
+        for (String dataset : Catalogue.DATASETS) {
             assertEquals(dataset, CampaignRequest.parse(with("dataset", dataset)).validate().dataset());
         }
-        for (String strategy : CampaignRequest.STRATEGIES) {
+        for (String strategy : Catalogue.STRATEGIES) {
             assertEquals(strategy, CampaignRequest.parse(with("strategy", strategy)).validate().strategy());
         }
+        for (String head : Catalogue.HEADS) {
+            assertEquals(head, CampaignRequest.parse(with("head", head)).validate().head());
+        }
+        assertEquals(Catalogue.DEFAULT_HEAD, CampaignRequest.parse(minimal()).validate().head());
+        assertEquals(Catalogue.DEFAULT_ENCODER, CampaignRequest.parse(minimal()).validate().encoder());
     }
 }

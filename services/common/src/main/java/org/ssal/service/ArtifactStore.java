@@ -10,10 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.ssal.schemas.Sha256;
 
 /**
  * Content-addressed store for large artifacts (encoders, embedding matrices) in a directory that
@@ -55,11 +54,11 @@ public final class ArtifactStore {
     public Ref put(Writer writer) {
         try {
             Path tmp = Files.createTempFile(root.resolve("tmp"), "put-", ".part");
-            MessageDigest digest = sha256();
+            MessageDigest digest = Sha256.digest();
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), digest)) {
                 writer.writeTo(out);
             }
-            String hex = HexFormat.of().formatHex(digest.digest());
+            String hex = Sha256.hex(digest);
             Path target = pathOf(hex);
             if (Files.exists(target)) {
                 Files.delete(tmp);
@@ -85,7 +84,7 @@ public final class ArtifactStore {
         Path path = pathOf(hex);
         try {
             byte[] bytes = Files.readAllBytes(path);
-            String actual = HexFormat.of().formatHex(sha256().digest(bytes));
+            String actual = Sha256.sha256Hex(bytes);
             if (!actual.equals(expectedSha256)) {
                 throw new IllegalStateException("artifact " + path + " is corrupt: sha256 " + actual
                         + ", expected " + expectedSha256);
@@ -163,12 +162,14 @@ public final class ArtifactStore {
         }
     }
 
+    /** Same as {@link Sha256#sha256Hex(byte[])}; kept for the services that call it here. */
     public static String sha256Hex(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256().digest(bytes));
+        return Sha256.sha256Hex(bytes);
     }
 
+    /** Same as {@link Sha256#sha256Hex(String)}; kept for the services that call it here. */
     public static String sha256Hex(String text) {
-        return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
+        return Sha256.sha256Hex(text);
     }
 
     private Path pathOf(String hex) {
@@ -194,14 +195,6 @@ public final class ArtifactStore {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.ssal.events.Rejected;
 import org.ssal.schemas.EventCodec;
+import org.ssal.schemas.Rejections;
 import org.ssal.schemas.Topics;
 
 /** What a handler wants sent; the processor sends it in the same transaction as the input offsets. */
@@ -28,12 +29,10 @@ public final class Outbox {
         send(Topics.DEAD_LETTER, record.key(), rejected(service, record, reason));
     }
 
+    /** The dead-letter event for a consumed record, stamped with the current time. */
     public static Rejected rejected(String service, ConsumerRecord<String, byte[]> record, String reason) {
-        return Rejected.newBuilder()
-                .setTopic(record.topic()).setPartition(record.partition()).setOffset(record.offset())
-                .setKey(record.key())
-                .setPayload(java.nio.ByteBuffer.wrap(record.value() == null ? new byte[0] : record.value()))
-                .setReason(reason).setService(service).setRejectedAt(Instant.now()).build();
+        return Rejections.rejected(record.topic(), record.partition(), record.offset(), record.key(), record.value(),
+                reason, service, Instant.now());
     }
 
     /** Takes the records out (the processor sends them; tests inspect them). */

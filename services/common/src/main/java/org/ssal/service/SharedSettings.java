@@ -1,14 +1,21 @@
 package org.ssal.service;
 
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
+import java.util.function.Consumer;
+import org.apache.avro.specific.SpecificRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * The settings every service of a deployment shares, read from MicroProfile Config (system
- * properties, environment such as KAFKA_BOOTSTRAP_SERVERS, application.properties), so that the
- * services cannot disagree on their defaults.
+ * The settings every service of a deployment shares, resolved from the mappings of
+ * {@link SharedConfig} (system properties, environment such as KAFKA_BOOTSTRAP_SERVERS,
+ * application.properties), in the types the services use.
  *
  * @param bootstrapServers {@code kafka.bootstrap.servers} (default localhost:9092)
  * @param instanceId       {@code ssal.instance-id}: stable per instance, or empty for a random one
@@ -20,20 +27,43 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public record SharedSettings(String bootstrapServers, Optional<String> instanceId, int partitions, Path artifactsDir,
                              Optional<Path> dataDir) {
 
-    public static SharedSettings fromConfig() {
-        Config config = ConfigProvider.getConfig();
+    /** From the mappings, as Quarkus injects them. */
+    public static SharedSettings of(SharedConfig.Kafka kafka, SharedConfig.Instance instance,
+                                    SharedConfig.TopicNames topics, SharedConfig.Artifacts artifacts,
+                                    SharedConfig.Data data) {
         return new SharedSettings(
-                config.getOptionalValue("kafka.bootstrap.servers", String.class).orElse("localhost:9092"),
-                config.getOptionalValue("ssal.instance-id", String.class).filter(id -> !id.isBlank()),
-                config.getOptionalValue("ssal.topics.partitions", Integer.class).orElse(2),
-                config.getOptionalValue("ssal.artifacts.dir", String.class).map(Path::of)
-                        .orElse(Path.of(System.getProperty("user.home"), ".ssal", "artifacts")),
-                config.getOptionalValue("ssal.data.dir", String.class).map(Path::of));
+                kafka.bootstrapServers(),
+                instance.id().filter(id -> !id.isBlank()),
+                topics.partitions(),
+                Path.of(artifacts.dir()),
+                data.dir().map(Path::of));
+    }
+
+    /** From the current MicroProfile Config, for code that is not a CDI bean. */
+    public static SharedSettings fromConfig() {
+        return of(mapping(SharedConfig.Kafka.class), mapping(SharedConfig.Instance.class),
+                mapping(SharedConfig.TopicNames.class), mapping(SharedConfig.Artifacts.class),
+                mapping(SharedConfig.Data.class));
     }
 
     /** Starts a service on these settings; see {@link EventService#start}. */
-    public EventService start(EventService.Spec spec, java.util.function.Consumer<org.apache.avro.specific.SpecificRecord> observe,
-                              EventService.Reaction react) {
+    public EventService start(EventService.Spec spec, Consumer<SpecificRecord> observe, EventService.Reaction react) {
         return EventService.start(spec, bootstrapServers, instanceId.orElse(null), partitions, observe, react);
+    }
+
+    /**
+     * The mapping from the current config. Quarkus registers every mapping of its index; elsewhere
+     * (plain tests, tools) nobody did, so the same sources are mapped on the spot.
+     */
+    static <T> T mapping(Class<T> type) {
+        SmallRyeConfig config = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class);
+        try {
+            return config.getConfigMapping(type);
+        } catch (NoSuchElementException notRegistered) {
+            List<ConfigSource> sources = new ArrayList<>();
+            config.getConfigSources().forEach(sources::add);
+            return new SmallRyeConfigBuilder().addDefaultInterceptors().withSources(sources)
+                    .withMapping(type).withValidateUnknown(false).build().getConfigMapping(type);
+        }
     }
 }

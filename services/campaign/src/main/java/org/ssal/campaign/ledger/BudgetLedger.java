@@ -1,0 +1,274 @@
+package org.ssal.campaign.ledger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
+import org.ssal.campaign.ledger.Decision.Accepted;
+import org.ssal.campaign.ledger.Decision.Ignored;
+import org.ssal.campaign.ledger.Decision.Rejected;
+import org.ssal.events.BudgetState;
+import org.ssal.events.CampaignCreated;
+import org.ssal.events.CampaignStatus;
+import org.ssal.events.CampaignStopped;
+import org.ssal.events.LabelReceived;
+import org.ssal.events.LabeledSample;
+import org.ssal.events.QueryBatch;
+import org.ssal.events.RoundEvaluated;
+import org.ssal.events.RoundSummary;
+import org.ssal.schemas.CampaignIds;
+
+/**
+ * The rules of the budget tracker (DESIGN §4): given a campaign's ledger as it stands and one event
+ * of that campaign, decides whether the event counts, is a redelivery, or breaks a rule.
+ *
+ * <p>A pure function of its inputs: the ledger (null before the campaign exists), the event and
+ * the event's time. It reads no clock, store or topic, so a replay of the same events in the same
+ * order gives the same ledgers; {@code updatedAt} of a new state is the time of the event that
+ * produced it. Every input the rules need is a parameter and every write is in the
+ * {@link Decision}, so a rule that needs another input (a per-sample label store, say) shows up in
+ * this signature, not as a hidden lookup.
+ *
+ * <p>The rules, in the order they are checked:
+ * <ul>
+ *   <li>CampaignCreated opens a ledger with budget &gt; 0; the same definition again is a
+ *       redelivery, another one with an existing id is rejected.</li>
+ *   <li>Any other event of an unknown campaign is rejected.</li>
+ *   <li>CampaignStopped stops an ACTIVE campaign; again is a redelivery; a COMPLETED one is rejected.</li>
+ *   <li>QueryBatch: the same round with the same ids as an accepted batch is a redelivery whatever
+ *       the status; otherwise it needs an ACTIVE campaign, the next round, a complete previous
+ *       round, at least one id, numClasses &ge; 1 and equal to the campaign's, ids never queried
+ *       and not repeated, and queried + batch &le; budget.</li>
+ *   <li>LabelReceived must answer a query of the campaign with a class in [0, numClasses); the
+ *       same answer again is a redelivery, a different one is rejected; a STOPPED campaign takes
+ *       no new label. The label completes its round when it is the round's last, and the campaign
+ *       when the budget is labeled and the latest round is complete.</li>
+ *   <li>RoundEvaluated records the accuracy, in [0, 1], of an existing round. Its state is stored,
+ *       not published: scorers react to published states with roundComplete = true, and a
+ *       republished complete state would make them select the next batch a second time.</li>
+ * </ul>
+ */
+public final class BudgetLedger {
+    /** How many offending ids a reason names before it only counts the rest. */
+    private static final int IDS_IN_REASON = 5;
+
+    /**
+     * @param ledger    the campaign's ledger, null when no campaign with the event's id exists
+     * @param event     a CampaignCreated, CampaignStopped, QueryBatch, LabelReceived or RoundEvaluated
+     * @param eventTime the time of the event (its record's timestamp): {@code updatedAt} of a new state
+     * @throws IllegalArgumentException when {@code ledger} belongs to another campaign than the event
+     */
+    public Decision decide(BudgetState ledger, SpecificRecord event, Instant eventTime) {
+        if (!(event instanceof CampaignCreated || event instanceof CampaignStopped || event instanceof QueryBatch
+                || event instanceof LabelReceived || event instanceof RoundEvaluated)) {
+            return new Rejected("the budget tracker takes no " + event.getSchema().getName() + " events");
+        }
+        String campaignId = CampaignIds.campaignIdOf(event);
+        if (ledger != null && !ledger.getCampaignId().equals(campaignId)) {
+            throw new IllegalArgumentException("ledger of campaign " + ledger.getCampaignId()
+                    + " given for an event of campaign " + campaignId);
+        }
+        if (event instanceof CampaignCreated created) {
+            return onCreated(ledger, created, eventTime);
+        }
+        if (ledger == null) {
+            return new Rejected("unknown campaign " + campaignId);
+        }
+        if (event instanceof CampaignStopped) {
+            return onStopped(ledger, eventTime);
+        }
+        if (event instanceof QueryBatch batch) {
+            return onQueryBatch(ledger, batch, eventTime);
+        }
+        if (event instanceof LabelReceived label) {
+            return onLabel(ledger, label, eventTime);
+        }
+        return onRoundEvaluated(ledger, (RoundEvaluated) event);
+    }
+
+    private static Decision onCreated(BudgetState ledger, CampaignCreated created, Instant eventTime) {
+        if (ledger != null) {
+            // the ledger keeps budget, dataset and strategy of the definition: equal ones are a redelivery
+            boolean same = ledger.getBudget() == created.getBudget()
+                    && ledger.getDataset().equals(created.getDataset())
+                    && ledger.getStrategy().equals(created.getStrategy());
+            return same
+                    ? new Ignored("campaign " + created.getCampaignId() + " was created with this definition")
+                    : new Rejected("campaign " + created.getCampaignId() + " already exists");
+        }
+        if (created.getBudget() <= 0) {
+            return new Rejected("budget must be > 0, got " + created.getBudget());
+        }
+        BudgetState state = BudgetState.newBuilder()
+                .setCampaignId(created.getCampaignId())
+                .setBudget(created.getBudget()).setQueried(0).setLabeled(0).setRemaining(created.getBudget())
+                .setRound(-1).setRoundComplete(false).setNumClasses(0)
+                .setStatus(CampaignStatus.ACTIVE)
+                .setDataset(created.getDataset()).setStrategy(created.getStrategy())
+                .setRounds(new ArrayList<>()).setQueriedIds(new HashMap<>()).setLabels(new ArrayList<>())
+                .setUpdatedAt(eventTime)
+                .build();
+        return new Accepted(state, true);
+    }
+
+    private static Decision onStopped(BudgetState ledger, Instant eventTime) {
+        if (ledger.getStatus() == CampaignStatus.STOPPED) {
+            return new Ignored("campaign " + ledger.getCampaignId() + " is already STOPPED");
+        }
+        if (ledger.getStatus() == CampaignStatus.COMPLETED) {
+            return new Rejected("campaign " + ledger.getCampaignId() + " is already COMPLETED");
+        }
+        BudgetState state = BudgetState.newBuilder(ledger).setStatus(CampaignStatus.STOPPED)
+                .setUpdatedAt(eventTime).build();
+        return new Accepted(state, true);
+    }
+
+    private static Decision onQueryBatch(BudgetState ledger, QueryBatch batch, Instant eventTime) {
+        String campaign = ledger.getCampaignId();
+        int round = batch.getRound();
+        List<String> ids = batch.getSampleIds();
+        if (round >= 0 && round <= ledger.getRound() && isSameBatch(ledger, round, ids)) {
+            // already counted, whatever the status is now
+            return new Ignored("batch of round " + round + " of campaign " + campaign + " was accepted before");
+        }
+        if (ledger.getStatus() != CampaignStatus.ACTIVE) {
+            return new Rejected("campaign " + campaign + " is " + ledger.getStatus() + "; query batch of round "
+                    + round + " refused");
+        }
+        int expected = ledger.getRound() + 1;
+        if (round != expected) {
+            return new Rejected("expected round " + expected + " of campaign " + campaign + ", got round " + round);
+        }
+        if (ledger.getRound() >= 0 && !ledger.getRoundComplete()) {
+            RoundSummary previous = latestRound(ledger);
+            return new Rejected("round " + ledger.getRound() + " of campaign " + campaign + " is not complete ("
+                    + previous.getLabeled() + " of " + previous.getQueried() + " labeled); round " + round + " refused");
+        }
+        if (ids.isEmpty()) {
+            return new Rejected("query batch of round " + round + " has no sampleIds");
+        }
+        if (batch.getNumClasses() < 1) {
+            return new Rejected("numClasses must be >= 1, got " + batch.getNumClasses());
+        }
+        if (ledger.getNumClasses() > 0 && batch.getNumClasses() != ledger.getNumClasses()) {
+            return new Rejected("numClasses " + batch.getNumClasses() + " differs from the campaign's "
+                    + ledger.getNumClasses());
+        }
+        Set<String> seen = new HashSet<>();
+        Set<String> repeated = new LinkedHashSet<>();
+        for (String id : ids) {
+            if (!seen.add(id) || ledger.getQueriedIds().containsKey(id)) {
+                repeated.add(id);
+            }
+        }
+        if (!repeated.isEmpty()) {
+            return new Rejected("sampleIds already queried in campaign " + campaign + " or repeated in the batch: "
+                    + abbreviate(repeated));
+        }
+        int queried = ledger.getQueried() + ids.size();
+        if (queried > ledger.getBudget()) {
+            return new Rejected("would exceed budget: queried " + ledger.getQueried() + " + " + ids.size()
+                    + " > budget " + ledger.getBudget());
+        }
+        Map<String, Integer> queriedIds = new HashMap<>(ledger.getQueriedIds());
+        ids.forEach(id -> queriedIds.put(id, round));
+        List<RoundSummary> rounds = new ArrayList<>(ledger.getRounds());
+        rounds.add(RoundSummary.newBuilder().setRound(round).setQueried(ids.size()).setLabeled(0)
+                .setTestAccuracy(null).build());
+        BudgetState state = BudgetState.newBuilder(ledger)
+                .setQueried(queried).setRemaining(ledger.getBudget() - queried)
+                .setRound(round).setRoundComplete(false).setNumClasses(batch.getNumClasses())
+                .setRounds(rounds).setQueriedIds(queriedIds)
+                .setUpdatedAt(eventTime).build();
+        return new Accepted(state, true);
+    }
+
+    private static Decision onLabel(BudgetState ledger, LabelReceived label, Instant eventTime) {
+        String campaign = ledger.getCampaignId();
+        String sample = label.getSampleId();
+        Integer queryRound = ledger.getQueriedIds().get(sample);
+        if (queryRound == null) {
+            return new Rejected("sample " + sample + " answers no query of campaign " + campaign);
+        }
+        if (label.getLabel() < 0 || label.getLabel() >= ledger.getNumClasses()) {
+            return new Rejected("label " + label.getLabel() + " of sample " + sample + " is outside [0, "
+                    + ledger.getNumClasses() + ")");
+        }
+        LabeledSample earlier = ledger.getLabels().stream()
+                .filter(l -> l.getSampleId().equals(sample)).findFirst().orElse(null);
+        if (earlier != null) {
+            // Oracles deliver at least once (a human gateway retries, a vendor re-sends after a
+            // timeout): the same answer again is expected and is counted once, without noise on
+            // dead-letter. A different answer for the same sample is not a redelivery and is reported.
+            return earlier.getLabel() == label.getLabel()
+                    ? new Ignored("sample " + sample + " already has label " + earlier.getLabel())
+                    : new Rejected("sample " + sample + " already has label " + earlier.getLabel()
+                            + "; conflicting label " + label.getLabel() + " ignored");
+        }
+        if (ledger.getStatus() == CampaignStatus.STOPPED) {
+            return new Rejected("campaign " + campaign + " is STOPPED; label of sample " + sample + " refused");
+        }
+        List<LabeledSample> labels = new ArrayList<>(ledger.getLabels());
+        labels.add(LabeledSample.newBuilder().setSampleId(sample).setLabel(label.getLabel()).setRound(queryRound).build());
+        List<RoundSummary> rounds = new ArrayList<>();
+        for (RoundSummary summary : ledger.getRounds()) {
+            rounds.add(summary.getRound() == queryRound
+                    ? RoundSummary.newBuilder(summary).setLabeled(summary.getLabeled() + 1).build()
+                    : summary);
+        }
+        int labeled = ledger.getLabeled() + 1;
+        RoundSummary latest = rounds.get(rounds.size() - 1);
+        boolean roundComplete = latest.getLabeled() == latest.getQueried();
+        CampaignStatus status = labeled == ledger.getBudget() && roundComplete
+                ? CampaignStatus.COMPLETED : ledger.getStatus();
+        BudgetState state = BudgetState.newBuilder(ledger)
+                .setLabeled(labeled).setLabels(labels).setRounds(rounds)
+                .setRoundComplete(roundComplete).setStatus(status)
+                .setUpdatedAt(eventTime).build();
+        return new Accepted(state, true);
+    }
+
+    private static Decision onRoundEvaluated(BudgetState ledger, RoundEvaluated evaluated) {
+        int round = evaluated.getRound();
+        double accuracy = evaluated.getTestAccuracy();
+        if (ledger.getRounds().stream().noneMatch(r -> r.getRound() == round)) {
+            return new Rejected("campaign " + ledger.getCampaignId() + " has no round " + round);
+        }
+        if (!(accuracy >= 0.0 && accuracy <= 1.0)) {
+            return new Rejected("testAccuracy " + accuracy + " of round " + round + " is outside [0, 1]");
+        }
+        List<RoundSummary> rounds = new ArrayList<>();
+        for (RoundSummary summary : ledger.getRounds()) {
+            rounds.add(summary.getRound() == round
+                    ? RoundSummary.newBuilder(summary).setTestAccuracy(accuracy).build()
+                    : summary);
+        }
+        // updatedAt keeps the time of the last published state: this one is stored only
+        return new Accepted(BudgetState.newBuilder(ledger).setRounds(rounds).build(), false);
+    }
+
+    private static boolean isSameBatch(BudgetState ledger, int round, List<String> ids) {
+        Set<String> accepted = new HashSet<>();
+        ledger.getQueriedIds().forEach((id, r) -> {
+            if (r == round) {
+                accepted.add(id);
+            }
+        });
+        return accepted.size() == ids.size() && accepted.equals(new HashSet<>(ids));
+    }
+
+    private static RoundSummary latestRound(BudgetState ledger) {
+        return ledger.getRounds().get(ledger.getRounds().size() - 1);
+    }
+
+    private static String abbreviate(Set<String> ids) {
+        List<String> first = ids.stream().limit(IDS_IN_REASON).toList();
+        return String.join(", ", first)
+                + (ids.size() > first.size() ? " (and " + (ids.size() - first.size()) + " more)" : "");
+    }
+}

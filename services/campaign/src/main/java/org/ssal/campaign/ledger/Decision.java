@@ -1,0 +1,47 @@
+package org.ssal.campaign.ledger;
+
+import java.util.Objects;
+import org.ssal.events.BudgetState;
+
+/**
+ * What {@link BudgetLedger} makes of one event: exactly one of accepted, ignored or rejected. A
+ * decision lists everything the caller must write, so the rules stay free of stores and topics.
+ */
+public sealed interface Decision {
+
+    /**
+     * The event counts.
+     *
+     * @param state   the campaign's new ledger, to store in place of the old one
+     * @param publish whether {@code state} is also published on budget-state (false when publishing
+     *                would make the readers of budget-state act twice, see {@link BudgetLedger})
+     */
+    record Accepted(BudgetState state, boolean publish) implements Decision {
+        public Accepted {
+            Objects.requireNonNull(state, "state");
+        }
+    }
+
+    /**
+     * A redelivery of something already applied: nothing is written and nothing is reported, because
+     * at-least-once producers and oracles re-send as a matter of course.
+     *
+     * @param why which earlier event this repeats, for logs and tests
+     */
+    record Ignored(String why) implements Decision {
+        public Ignored {
+            Objects.requireNonNull(why, "why");
+        }
+    }
+
+    /**
+     * The event breaks a rule: the ledger stays as it is and the event goes to dead-letter.
+     *
+     * @param reason the dead-letter reason, for a human: names the campaign, the rule and the values
+     */
+    record Rejected(String reason) implements Decision {
+        public Rejected {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}

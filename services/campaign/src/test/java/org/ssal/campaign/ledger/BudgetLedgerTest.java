@@ -1,0 +1,423 @@
+package org.ssal.campaign.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+import org.ssal.events.BudgetState;
+import org.ssal.events.CampaignCreated;
+import org.ssal.events.CampaignStatus;
+import org.ssal.events.CampaignStopped;
+import org.ssal.events.LabelReceived;
+import org.ssal.events.LabeledSample;
+import org.ssal.events.QueryBatch;
+import org.ssal.events.Rejected;
+import org.ssal.events.RoundEvaluated;
+import org.ssal.events.RoundSummary;
+
+/** Each rule of {@link BudgetLedger} on its own, without Kafka: ledger + event in, decision out. */
+class BudgetLedgerTest {
+    private static final Instant T0 = Instant.parse("2025-03-01T09:00:00Z");
+    private static final Instant LATER = T0.plusSeconds(60);
+    private static final String C = "c1";
+
+    private final BudgetLedger ledger = new BudgetLedger();
+
+    // ---------------------------------------------------------------- CampaignCreated
+
+    @Test
+    void shouldOpenAndPublishLedgerWhenCampaignIsCreated() {
+        Decision.Accepted accepted = accepted(ledger.decide(null, created(10), T0));
+
+        BudgetState state = accepted.state();
+        assertTrue(accepted.publish());
+        assertEquals(C, state.getCampaignId());
+        assertEquals(10, state.getBudget());
+        assertEquals(0, state.getQueried());
+        assertEquals(0, state.getLabeled());
+        assertEquals(10, state.getRemaining());
+        assertEquals(-1, state.getRound());
+        assertFalse(state.getRoundComplete());
+        assertEquals(0, state.getNumClasses());
+        assertEquals(CampaignStatus.ACTIVE, state.getStatus());
+        assertEquals("synthetic", state.getDataset());
+        assertEquals("entropy", state.getStrategy());
+        assertTrue(state.getRounds().isEmpty() && state.getQueriedIds().isEmpty() && state.getLabels().isEmpty());
+        assertEquals(T0, state.getUpdatedAt());
+    }
+
+    @Test
+    void shouldIgnoreCreatedWhenSameDefinitionIsRedelivered() {
+        BudgetState open = open(10);
+
+        assertInstanceOf(Decision.Ignored.class, ledger.decide(open, created(10), LATER));
+    }
+
+    @Test
+    void shouldRejectCreatedWhenIdExistsWithAnotherDefinition() {
+        BudgetState open = open(10);
+
+        assertEquals("campaign c1 already exists", reason(ledger.decide(open, created(20), LATER)));
+    }
+
+    @Test
+    void shouldRejectCreatedWhenBudgetIsNotPositive() {
+        assertEquals("budget must be > 0, got 0", reason(ledger.decide(null, created(0), T0)));
+        assertEquals("budget must be > 0, got -3", reason(ledger.decide(null, created(-3), T0)));
+    }
+
+    // ---------------------------------------------------------------- any event
+
+    @Test
+    void shouldRejectEventWhenCampaignIsUnknown() {
+        for (SpecificRecord event : List.of(stopped(), batch(0, "a"), label("a", 0), evaluated(0, 0.5))) {
+            assertEquals("unknown campaign c1", reason(ledger.decide(null, event, T0)), event.toString());
+        }
+    }
+
+    @Test
+    void shouldRejectEventWhenTrackerTakesNoEventsOfItsType() {
+        Rejected other = Rejected.newBuilder().setTopic("t").setPartition(0).setOffset(0).setKey(C)
+                .setPayload(ByteBuffer.allocate(0)).setReason("r").setService("s").setRejectedAt(T0).build();
+
+        assertEquals("the budget tracker takes no Rejected events", reason(ledger.decide(open(10), other, T0)));
+    }
+
+    @Test
+    void shouldRefuseLedgerWhenItBelongsToAnotherCampaign() {
+        BudgetState otherCampaign = BudgetState.newBuilder(open(10)).setCampaignId("c2").build();
+
+        assertThrows(IllegalArgumentException.class, () -> ledger.decide(otherCampaign, stopped(), T0));
+    }
+
+    // ---------------------------------------------------------------- CampaignStopped
+
+    @Test
+    void shouldStopAndPublishWhenCampaignIsActive() {
+        Decision.Accepted accepted = accepted(ledger.decide(open(10), stopped(), LATER));
+
+        assertTrue(accepted.publish());
+        assertEquals(CampaignStatus.STOPPED, accepted.state().getStatus());
+        assertEquals(LATER, accepted.state().getUpdatedAt());
+        assertEquals(BudgetState.newBuilder(open(10)).setStatus(CampaignStatus.STOPPED).setUpdatedAt(LATER).build(),
+                accepted.state());
+    }
+
+    @Test
+    void shouldIgnoreStopWhenCampaignIsAlreadyStopped() {
+        BudgetState stopped = apply(open(10), stopped());
+
+        assertInstanceOf(Decision.Ignored.class, ledger.decide(stopped, stopped(), LATER));
+    }
+
+    @Test
+    void shouldRejectStopWhenCampaignIsCompleted() {
+        BudgetState completed = apply(open(2), batch(0, "a", "b"), label("a", 0), label("b", 1));
+
+        assertEquals("campaign c1 is already COMPLETED", reason(ledger.decide(completed, stopped(), LATER)));
+    }
+
+    // ---------------------------------------------------------------- QueryBatch
+
+    @Test
+    void shouldCountAndPublishBatchWhenItIsTheFirstRound() {
+        Decision.Accepted accepted = accepted(ledger.decide(open(10), batch(0, "a", "b", "c"), LATER));
+
+        BudgetState state = accepted.state();
+        assertTrue(accepted.publish());
+        assertEquals(3, state.getQueried());
+        assertEquals(7, state.getRemaining());
+        assertEquals(0, state.getRound());
+        assertFalse(state.getRoundComplete());
+        assertEquals(3, state.getNumClasses());
+        assertEquals(Map.of("a", 0, "b", 0, "c", 0), state.getQueriedIds());
+        assertEquals(List.of(summary(0, 3, 0, null)), state.getRounds());
+        assertEquals(LATER, state.getUpdatedAt());
+    }
+
+    @Test
+    void shouldCountBatchWhenItIsTheNextRoundAfterACompleteOne() {
+        BudgetState roundZeroDone = apply(open(10), batch(0, "a"), label("a", 0));
+
+        BudgetState state = accepted(ledger.decide(roundZeroDone, batch(1, "b", "c"), LATER)).state();
+
+        assertEquals(1, state.getRound());
+        assertEquals(3, state.getQueried());
+        assertEquals(Map.of("a", 0, "b", 1, "c", 1), state.getQueriedIds());
+        assertEquals(List.of(summary(0, 1, 1, null), summary(1, 2, 0, null)), state.getRounds());
+    }
+
+    @Test
+    void shouldCountBatchWhenItExhaustsTheBudgetExactly() {
+        BudgetState state = accepted(ledger.decide(open(2), batch(0, "a", "b"), LATER)).state();
+
+        assertEquals(2, state.getQueried());
+        assertEquals(0, state.getRemaining());
+    }
+
+    @Test
+    void shouldIgnoreBatchWhenSameRoundAndIdsAreRedeliveredEvenAfterStop() {
+        BudgetState queried = apply(open(10), batch(0, "a", "b"));
+        BudgetState stopped = apply(queried, stopped());
+
+        assertInstanceOf(Decision.Ignored.class, ledger.decide(queried, batch(0, "b", "a"), LATER));
+        assertInstanceOf(Decision.Ignored.class, ledger.decide(stopped, batch(0, "a", "b"), LATER));
+    }
+
+    @Test
+    void shouldRejectBatchWhenCampaignIsNotActive() {
+        BudgetState stopped = apply(open(10), stopped());
+        BudgetState completed = apply(open(1), batch(0, "a"), label("a", 0));
+
+        assertEquals("campaign c1 is STOPPED; query batch of round 0 refused",
+                reason(ledger.decide(stopped, batch(0, "a"), LATER)));
+        assertEquals("campaign c1 is COMPLETED; query batch of round 1 refused",
+                reason(ledger.decide(completed, batch(1, "b"), LATER)));
+    }
+
+    @Test
+    void shouldRejectBatchWhenRoundIsNotTheNextOne() {
+        BudgetState roundZeroDone = apply(open(10), batch(0, "a"), label("a", 0));
+
+        assertEquals("expected round 1 of campaign c1, got round 2",
+                reason(ledger.decide(roundZeroDone, batch(2, "b"), LATER)));
+        assertEquals("expected round 1 of campaign c1, got round 0",
+                reason(ledger.decide(roundZeroDone, batch(0, "b"), LATER)));
+        assertEquals("expected round 0 of campaign c1, got round -1",
+                reason(ledger.decide(open(10), batch(-1, "b"), LATER)));
+    }
+
+    @Test
+    void shouldRejectBatchWhenPreviousRoundIsIncomplete() {
+        BudgetState halfLabeled = apply(open(10), batch(0, "a", "b"), label("a", 0));
+
+        assertEquals("round 0 of campaign c1 is not complete (1 of 2 labeled); round 1 refused",
+                reason(ledger.decide(halfLabeled, batch(1, "c"), LATER)));
+    }
+
+    @Test
+    void shouldRejectBatchWhenItHasNoSampleIds() {
+        assertEquals("query batch of round 0 has no sampleIds", reason(ledger.decide(open(10), batch(0), LATER)));
+    }
+
+    @Test
+    void shouldRejectBatchWhenNumClassesIsBelowOne() {
+        QueryBatch noClasses = QueryBatch.newBuilder(batch(0, "a")).setNumClasses(0).build();
+
+        assertEquals("numClasses must be >= 1, got 0", reason(ledger.decide(open(10), noClasses, LATER)));
+    }
+
+    @Test
+    void shouldRejectBatchWhenNumClassesDiffersFromTheCampaigns() {
+        BudgetState roundZeroDone = apply(open(10), batch(0, "a"), label("a", 0));
+        QueryBatch fiveClasses = QueryBatch.newBuilder(batch(1, "b")).setNumClasses(5).build();
+
+        assertEquals("numClasses 5 differs from the campaign's 3",
+                reason(ledger.decide(roundZeroDone, fiveClasses, LATER)));
+    }
+
+    @Test
+    void shouldRejectBatchWhenIdsWereQueriedInAnEarlierRound() {
+        BudgetState roundZeroDone = apply(open(10), batch(0, "a"), label("a", 0));
+
+        assertEquals("sampleIds already queried in campaign c1 or repeated in the batch: a",
+                reason(ledger.decide(roundZeroDone, batch(1, "b", "a"), LATER)));
+    }
+
+    @Test
+    void shouldRejectBatchWhenIdsRepeatInsideItNamingAtMostFive() {
+        String[] repeats = IntStream.range(0, 7).boxed().flatMap(i -> Stream.of("s" + i, "s" + i))
+                .toArray(String[]::new);
+
+        assertEquals("sampleIds already queried in campaign c1 or repeated in the batch: a",
+                reason(ledger.decide(open(10), batch(0, "a", "b", "a"), LATER)));
+        assertEquals("sampleIds already queried in campaign c1 or repeated in the batch: s0, s1, s2, s3, s4"
+                + " (and 2 more)", reason(ledger.decide(open(20), batch(0, repeats), LATER)));
+    }
+
+    @Test
+    void shouldRejectBatchWhenItWouldExceedTheBudget() {
+        BudgetState roundZeroDone = apply(open(3), batch(0, "a", "b"), label("a", 0), label("b", 1));
+
+        assertEquals("would exceed budget: queried 2 + 2 > budget 3",
+                reason(ledger.decide(roundZeroDone, batch(1, "c", "d"), LATER)));
+    }
+
+    // ---------------------------------------------------------------- LabelReceived
+
+    @Test
+    void shouldCountAndPublishLabelWhenItAnswersAQuery() {
+        BudgetState queried = apply(open(10), batch(0, "a", "b"));
+
+        Decision.Accepted accepted = accepted(ledger.decide(queried, label("b", 2), LATER));
+
+        BudgetState state = accepted.state();
+        assertTrue(accepted.publish());
+        assertEquals(1, state.getLabeled());
+        assertEquals(List.of(sample("b", 2, 0)), state.getLabels());
+        assertEquals(List.of(summary(0, 2, 1, null)), state.getRounds());
+        assertFalse(state.getRoundComplete());
+        assertEquals(CampaignStatus.ACTIVE, state.getStatus());
+        assertEquals(LATER, state.getUpdatedAt());
+    }
+
+    @Test
+    void shouldCompleteRoundWhenItsLastSampleIsLabeled() {
+        BudgetState oneLeft = apply(open(10), batch(0, "a", "b"), label("a", 0));
+
+        BudgetState state = accepted(ledger.decide(oneLeft, label("b", 1), LATER)).state();
+
+        assertTrue(state.getRoundComplete());
+        assertEquals(List.of(summary(0, 2, 2, null)), state.getRounds());
+        assertEquals(CampaignStatus.ACTIVE, state.getStatus(), "budget 10 is not labeled yet");
+    }
+
+    @Test
+    void shouldCompleteCampaignWhenBudgetIsLabeled() {
+        BudgetState oneLeft = apply(open(3), batch(0, "a"), label("a", 0), batch(1, "b", "c"), label("b", 0));
+
+        BudgetState state = accepted(ledger.decide(oneLeft, label("c", 1), LATER)).state();
+
+        assertEquals(CampaignStatus.COMPLETED, state.getStatus());
+        assertEquals(3, state.getLabeled());
+        assertTrue(state.getRoundComplete());
+    }
+
+    @Test
+    void shouldRejectLabelWhenItAnswersNoQuery() {
+        BudgetState queried = apply(open(10), batch(0, "a"));
+
+        assertEquals("sample z answers no query of campaign c1", reason(ledger.decide(queried, label("z", 0), LATER)));
+    }
+
+    @Test
+    void shouldRejectLabelWhenItIsOutsideTheClasses() {
+        BudgetState queried = apply(open(10), batch(0, "a"));
+
+        assertEquals("label 3 of sample a is outside [0, 3)", reason(ledger.decide(queried, label("a", 3), LATER)));
+        assertEquals("label -1 of sample a is outside [0, 3)", reason(ledger.decide(queried, label("a", -1), LATER)));
+    }
+
+    @Test
+    void shouldIgnoreLabelWhenSameAnswerIsRedeliveredEvenAfterStop() {
+        BudgetState labeled = apply(open(10), batch(0, "a", "b"), label("a", 1));
+        BudgetState stopped = apply(labeled, stopped());
+
+        assertInstanceOf(Decision.Ignored.class, ledger.decide(labeled, label("a", 1), LATER));
+        assertInstanceOf(Decision.Ignored.class, ledger.decide(stopped, label("a", 1), LATER));
+    }
+
+    @Test
+    void shouldRejectLabelWhenItContradictsAnAcceptedOne() {
+        BudgetState labeled = apply(open(10), batch(0, "a", "b"), label("a", 1));
+
+        assertEquals("sample a already has label 1; conflicting label 2 ignored",
+                reason(ledger.decide(labeled, label("a", 2), LATER)));
+    }
+
+    @Test
+    void shouldRejectLabelWhenCampaignIsStopped() {
+        BudgetState stopped = apply(open(10), batch(0, "a"), stopped());
+
+        assertEquals("campaign c1 is STOPPED; label of sample a refused",
+                reason(ledger.decide(stopped, label("a", 0), LATER)));
+    }
+
+    // ---------------------------------------------------------------- RoundEvaluated
+
+    @Test
+    void shouldStoreAccuracyWithoutPublishingWhenRoundIsEvaluated() {
+        BudgetState labeled = apply(open(10), batch(0, "a"), label("a", 0));
+
+        Decision.Accepted accepted = accepted(ledger.decide(labeled, evaluated(0, 0.75), LATER));
+
+        assertFalse(accepted.publish());
+        assertEquals(List.of(summary(0, 1, 1, 0.75)), accepted.state().getRounds());
+        assertEquals(labeled.getUpdatedAt(), accepted.state().getUpdatedAt(), "stored only, so not re-stamped");
+        assertEquals(BudgetState.newBuilder(labeled).setRounds(accepted.state().getRounds()).build(), accepted.state());
+    }
+
+    @Test
+    void shouldRejectEvaluationWhenRoundIsUnknown() {
+        BudgetState queried = apply(open(10), batch(0, "a"));
+
+        assertEquals("campaign c1 has no round 1", reason(ledger.decide(queried, evaluated(1, 0.5), LATER)));
+        assertEquals("campaign c1 has no round 0", reason(ledger.decide(open(10), evaluated(0, 0.5), LATER)));
+    }
+
+    @Test
+    void shouldRejectEvaluationWhenAccuracyIsOutsideZeroToOne() {
+        BudgetState queried = apply(open(10), batch(0, "a"));
+
+        assertEquals("testAccuracy 1.5 of round 0 is outside [0, 1]",
+                reason(ledger.decide(queried, evaluated(0, 1.5), LATER)));
+        assertEquals("testAccuracy NaN of round 0 is outside [0, 1]",
+                reason(ledger.decide(queried, evaluated(0, Double.NaN), LATER)));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private BudgetState open(int budget) {
+        return accepted(ledger.decide(null, created(budget), T0)).state();
+    }
+
+    /** The ledger after events that must all be accepted. */
+    private BudgetState apply(BudgetState state, SpecificRecord... events) {
+        for (SpecificRecord event : events) {
+            state = accepted(ledger.decide(state, event, T0)).state();
+        }
+        return state;
+    }
+
+    private static Decision.Accepted accepted(Decision decision) {
+        return assertInstanceOf(Decision.Accepted.class, decision);
+    }
+
+    private static String reason(Decision decision) {
+        return assertInstanceOf(Decision.Rejected.class, decision).reason();
+    }
+
+    private static CampaignCreated created(int budget) {
+        return CampaignCreated.newBuilder().setCampaignId(C).setDataset("synthetic").setBudget(budget)
+                .setInitialSize(1).setBatchSize(2).setStrategy("entropy").setSeed(7L).setCreatedAt(T0).build();
+    }
+
+    private static CampaignStopped stopped() {
+        return CampaignStopped.newBuilder().setCampaignId(C).setReason("test").setStoppedAt(T0).build();
+    }
+
+    private static QueryBatch batch(int round, String... ids) {
+        return QueryBatch.newBuilder().setCampaignId(C).setRound(round).setSampleIds(List.of(ids))
+                .setNumClasses(3).setStrategy("entropy").setSelectionSeed(round).setCreatedAt(T0).build();
+    }
+
+    private static LabelReceived label(String sample, int label) {
+        return LabelReceived.newBuilder().setCampaignId(C).setRound(0).setSampleId(sample).setLabel(label)
+                .setAnnotatorId("test").setLabeledAt(T0).build();
+    }
+
+    private static RoundEvaluated evaluated(int round, double accuracy) {
+        return RoundEvaluated.newBuilder().setCampaignId(C).setRound(round).setLabeledCount(0)
+                .setTestAccuracy(accuracy).setHead("softmax").setStrategy("entropy").setDurationMs(1L)
+                .setEvaluatedAt(T0).build();
+    }
+
+    private static RoundSummary summary(int round, int queried, int labeled, Double accuracy) {
+        return RoundSummary.newBuilder().setRound(round).setQueried(queried).setLabeled(labeled)
+                .setTestAccuracy(accuracy).build();
+    }
+
+    private static LabeledSample sample(String id, int label, int round) {
+        return LabeledSample.newBuilder().setSampleId(id).setLabel(label).setRound(round).build();
+    }
+}
