@@ -339,6 +339,28 @@ public final class LabelingCampaign {
                 Map.copyOf(lease.answers));
     }
 
+    /** How the lease ended, or null while it is open or when there is no such lease. */
+    public LeaseEndReason endReasonOf(String leaseId) {
+        EndedLease lease = ended.get(leaseId);
+        return lease == null ? null : lease.reason();
+    }
+
+    /** The annotator who held a lease, open or ended; null when there is no such lease. */
+    public String holderOf(String leaseId) {
+        OpenLease lease = open.get(leaseId);
+        if (lease != null) {
+            return lease.annotatorId;
+        }
+        EndedLease done = ended.get(leaseId);
+        return done == null ? null : done.annotatorId();
+    }
+
+    /** The answers that counted from an ended lease (empty when it is open or unknown). */
+    public Map<String, Integer> answersOfEnded(String leaseId) {
+        EndedLease lease = ended.get(leaseId);
+        return lease == null ? Map.of() : lease.answers();
+    }
+
     /** Open leases of an annotator. */
     public List<Lease> leasesOf(String annotatorId) {
         return open.values().stream().filter(l -> l.annotatorId.equals(annotatorId))
