@@ -77,7 +77,9 @@ public class BearerAuth {
         }
         String[] parts = authorization.trim().split("\\s+", 2);
         if (parts.length != 2 || !parts[0].toLowerCase(Locale.ROOT).equals("bearer")) {
-            throw new LabelingException(Kind.UNAUTHORIZED, "Authorization", parts[0],
+            // echo the scheme only: a header that is a bare token must not come back in the answer
+            String scheme = parts.length == 2 && parts[0].matches("[A-Za-z]{1,20}") ? parts[0] : "(hidden)";
+            throw new LabelingException(Kind.UNAUTHORIZED, "Authorization", scheme,
                     "the Authorization header must be 'Bearer <token>'");
         }
         return store().authenticate(parts[1]).orElseThrow(() -> new LabelingException(Kind.UNAUTHORIZED,

@@ -463,7 +463,10 @@ public class LabelingGateway {
     }
 
     static String imageUrl(String campaignId, String sampleId) {
-        return "/labeling/campaigns/" + pathSegment(campaignId) + "/samples/" + pathSegment(sampleId) + "/image";
+        // a sample id's slashes stay slashes: servers differ in how they route an encoded %2F
+        return "/labeling/campaigns/" + pathSegment(campaignId) + "/samples/"
+                + String.join("/", java.util.Arrays.stream(sampleId.split("/", -1)).map(LabelingGateway::pathSegment)
+                .toList()) + "/image";
     }
 
     private static String pathSegment(String value) {

@@ -168,7 +168,8 @@ public class LabelingResource {
     }
 
     @GET
-    @Path("/campaigns/{campaignId}/samples/{sampleId}/image")
+    // sample ids contain slashes (synthetic/train/000007): the id is everything between samples/ and /image
+    @Path("/campaigns/{campaignId}/samples/{sampleId: .+}/image")
     @Produces({"image/png", MediaType.APPLICATION_JSON})
     @Operation(summary = "A queried sample as PNG", description = "At native size (the page enlarges it); 404 for "
             + "a sample the campaign has not asked for. Needs the Authorization header like every call: the page "
