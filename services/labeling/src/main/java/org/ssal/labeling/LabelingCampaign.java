@@ -253,6 +253,12 @@ public final class LabelingCampaign {
 
     private OpenLease openLease(String leaseId, String annotatorId, Instant now) {
         OpenLease lease = open.get(leaseId);
+        EndedLease done = ended.get(leaseId);
+        if (lease == null && done != null) {
+            owner(leaseId, done.annotatorId(), annotatorId);
+            throw new LabelingException(Kind.CONFLICT, "leaseId", leaseId, "lease " + leaseId + " ended ("
+                    + done.reason() + ") at " + done.endedAt() + "; it can no longer change");
+        }
         if (lease == null) {
             throw new LabelingException(Kind.NOT_FOUND, "leaseId", leaseId,
                     "no lease " + leaseId + " in campaign " + settings.campaignId());
