@@ -253,6 +253,12 @@ public final class LabelingCampaign {
 
     private OpenLease openLease(String leaseId, String annotatorId, Instant now) {
         OpenLease lease = open.get(leaseId);
+        EndedLease done = ended.get(leaseId);
+        if (lease == null && done != null) {
+            owner(leaseId, done.annotatorId(), annotatorId);
+            throw new LabelingException(Kind.CONFLICT, "leaseId", leaseId, "lease " + leaseId + " ended ("
+                    + done.reason() + ") at " + done.endedAt() + "; it can no longer change");
+        }
         if (lease == null) {
             throw new LabelingException(Kind.NOT_FOUND, "leaseId", leaseId,
                     "no lease " + leaseId + " in campaign " + settings.campaignId());
@@ -337,6 +343,28 @@ public final class LabelingCampaign {
         OpenLease lease = open.get(leaseId);
         return lease == null ? null : new Lease(lease.leaseId, lease.annotatorId, lease.sampleIds, lease.expiresAt,
                 Map.copyOf(lease.answers));
+    }
+
+    /** How the lease ended, or null while it is open or when there is no such lease. */
+    public LeaseEndReason endReasonOf(String leaseId) {
+        EndedLease lease = ended.get(leaseId);
+        return lease == null ? null : lease.reason();
+    }
+
+    /** The annotator who held a lease, open or ended; null when there is no such lease. */
+    public String holderOf(String leaseId) {
+        OpenLease lease = open.get(leaseId);
+        if (lease != null) {
+            return lease.annotatorId;
+        }
+        EndedLease done = ended.get(leaseId);
+        return done == null ? null : done.annotatorId();
+    }
+
+    /** The answers that counted from an ended lease (empty when it is open or unknown). */
+    public Map<String, Integer> answersOfEnded(String leaseId) {
+        EndedLease lease = ended.get(leaseId);
+        return lease == null ? Map.of() : lease.answers();
     }
 
     /** Open leases of an annotator. */

@@ -5,8 +5,11 @@ package org.ssal.labeling;
  * (which the REST layer maps to an HTTP status).
  */
 public final class LabelingException extends RuntimeException {
-    /** Why: the request is malformed, not allowed, names nothing, or conflicts with the lease's state. */
-    public enum Kind { BAD_REQUEST, FORBIDDEN, NOT_FOUND, CONFLICT }
+    /**
+     * Why: the request is malformed, comes without a valid token, is not allowed, names nothing,
+     * conflicts with the lease's state, or could not be recorded now (Kafka unreachable; retry).
+     */
+    public enum Kind { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, UNAVAILABLE }
 
     private final Kind kind;
     private final String field;
