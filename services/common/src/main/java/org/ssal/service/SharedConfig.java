@@ -78,6 +78,9 @@ public final class SharedConfig {
 
         @WithDefault(Topics.STRATEGY_SWITCHED)
         String strategySwitched();
+
+        @WithDefault(Topics.LABELING)
+        String labeling();
     }
 
     /** The content-addressed artifact store, shared by every trainer and scorer. */
