@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
 public final class TokenStore {
     public static final String PREFIX = "ssal_";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
-    private static final Pattern TOKEN = Pattern.compile("ssal_([A-Za-z0-9]{8})_([A-Za-z0-9_-]{43})");
+    private static final int SECRET_LENGTH = 43;
+    private static final Pattern TOKEN = Pattern.compile("ssal_([A-Za-z0-9]{8})_([A-Za-z0-9]{" + SECRET_LENGTH + "})");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private record Entry(String id, Role role, String name, Set<String> campaigns, byte[] salt, byte[] hash,
@@ -70,9 +71,9 @@ public final class TokenStore {
             }
         }
         String id = randomAlphanumeric(8);
-        byte[] secretBytes = new byte[32];
-        RANDOM.nextBytes(secretBytes);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
+        // alphanumeric only: a token is one "word" (a double-click selects it) and its parts split at '_';
+        // 43 characters of 62 symbols carry 256 bits
+        String secret = randomAlphanumeric(SECRET_LENGTH);
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         entries.put(id, new Entry(id, role, name, role == Role.ADMIN ? Set.of() : Set.copyOf(campaigns), salt,

@@ -19,6 +19,7 @@ class TokenStoreTest {
     void shouldAuthenticateATokenAfterAReloadWithoutStoringItsSecret() throws Exception {
         Path file = dir.resolve("tokens");
         String token = TokenStore.open(file).create(Role.ANNOTATOR, "alice", Set.of("c1", "c2"));
+        assertTrue(token.matches("ssal_[A-Za-z0-9]{8}_[A-Za-z0-9]{43}"), token);
         String secret = token.substring(token.lastIndexOf('_') + 1);
         assertFalse(Files.readString(file).contains(secret), "the secret must not be written");
 
