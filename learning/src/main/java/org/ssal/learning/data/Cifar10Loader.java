@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.ssal.learning.Progress;
 
 /**
@@ -26,11 +25,6 @@ final class Cifar10Loader implements DatasetLoader {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public Set<String> optionNames() {
-        return Set.of();
     }
 
     @Override

@@ -10,7 +10,9 @@ interface DatasetLoader {
     String name();
 
     /** The keys this loader accepts in {@link DatasetSpec#options()}. */
-    Set<String> optionNames();
+    default Set<String> optionNames() {
+        return Set.of();
+    }
 
     /** Whether the files this loader needs are present below {@code root} (contents unchecked). */
     boolean isInstalled(Path root);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.ssal.learning.Progress;
 
 /**
@@ -34,11 +33,6 @@ final class FashionMnistLoader implements DatasetLoader {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public Set<String> optionNames() {
-        return Set.of();
     }
 
     @Override

@@ -46,11 +46,6 @@ final class TinyImageNetLoader implements DatasetLoader {
     }
 
     @Override
-    public Set<String> optionNames() {
-        return Set.of();
-    }
-
-    @Override
     public boolean isInstalled(Path root) {
         Path base = Files.isDirectory(root.resolve(FOLDER)) ? root.resolve(FOLDER) : root;
         return Files.isRegularFile(base.resolve("wnids.txt")) && Files.isDirectory(base.resolve("train"))

@@ -25,6 +25,7 @@ import org.ssal.learning.round.NextBatch;
 import org.ssal.learning.round.RoundEvaluation;
 import org.ssal.learning.round.RoundInput;
 import org.ssal.learning.round.RoundPlanner;
+import org.ssal.schemas.CampaignIds;
 import org.ssal.schemas.Catalogue;
 import org.ssal.schemas.LedgerLabels;
 import org.ssal.schemas.Topics;
@@ -77,7 +78,7 @@ final class ScoringHandler {
 
     synchronized void handle(SpecificRecord event, Outbox out) {
         observe(event);
-        String campaignId = campaignIdOf(event);
+        String campaignId = CampaignIds.campaignIdOf(event);
         if (campaignId != null) {
             drive(states.get(campaignId), out);
         }
@@ -182,11 +183,5 @@ final class ScoringHandler {
 
     private CampaignRoundState state(String campaignId) {
         return states.computeIfAbsent(campaignId, id -> new CampaignRoundState());
-    }
-
-    private static String campaignIdOf(SpecificRecord event) {
-        var field = event.getSchema().getField("campaignId");
-        Object id = field == null ? null : event.get(field.pos());
-        return id == null ? null : id.toString();
     }
 }

@@ -30,10 +30,6 @@ import picocli.CommandLine.Option;
 @Command(name = "embed", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "images/s of the frozen encoder's forward pass, ours against the same encoder in PyTorch")
 public final class EmbedBench implements Callable<Integer> {
-    @Option(names = "--shapes", split = ",", paramLabel = "CxHxW", converter = ImageShape.Converter.class,
-            defaultValue = "3x32x32,1x28x28", description = "image shapes to time")
-    List<ImageShape> shapes;
-
     @Option(names = "--batch", description = "images per forward pass")
     int batch = 500;
 
@@ -43,23 +39,18 @@ public final class EmbedBench implements Callable<Integer> {
     @Option(names = "--warmup", description = "untimed passes before each round")
     int warmup = 2;
 
-    @Option(names = "--rounds", description = "rounds, alternating ours and PyTorch")
-    int rounds = 2;
-
     @Mixin
-    PeerOptions peerOptions;
+    PeerComparison comparison;
 
     @Override
     public Integer call() throws Exception {
         int threads = Nd4j.getEnvironment().maxMasterThreads();
-        PyTorchPeer pytorch = peerOptions.peer();
-        boolean peer = pytorch != null;
+        PyTorchPeer pytorch = comparison.peer();
         SimSiamConfig cfg = SimSiamConfig.defaults().withEpochs(0).withBatchSize(128);
         System.out.printf(Locale.ROOT, "Embedding bench: encoder=%s batch=%d steps=%d (+%d warm-up) rounds=%d; "
-                        + "%d cores, ND4J threads %d, Java %s%n", cfg.encoder(), batch, steps, warmup, rounds,
+                        + "%d cores, ND4J threads %d, Java %s%n", cfg.encoder(), batch, steps, warmup, comparison.rounds,
                 Runtime.getRuntime().availableProcessors(), threads, System.getProperty("java.version"));
-        for (ImageShape s : shapes) {
-            String shape = s.toString();
+        for (ImageShape s : comparison.shapes) {
             ImageSet images = Datasets.synthetic(cfg.seed(), Map.of("train", "" + batch * steps, "test", "0",
                     "channels", "" + s.channels(), "size", "" + s.height())).train();
             // epochs 0: a random-init encoder with calibrated BN statistics; its speed is a trained one's
@@ -68,23 +59,11 @@ public final class EmbedBench implements Callable<Integer> {
             SameDiff graph = model.graph();
             Nd4j.getRandom().setSeed(cfg.seed());
             INDArray x = Nd4j.randn(DataType.FLOAT, batch, s.channels(), s.height(), s.width());
-            double bestOurs = 0;
-            double bestTheirs = 0;
-            for (int r = 1; r <= rounds; r++) {
-                String load = PyTorchPeer.loadAverage();
-                double ours = graphRate(graph, x, steps, warmup);
-                double whole = embedRate(model, images);
-                double theirs = peer ? pytorch.imagesPerSecond("embed", batch, s.channels(), s.height(), s.width(), steps, warmup, threads)
-                        : Double.NaN;
-                bestOurs = Math.max(bestOurs, ours);
-                bestTheirs = Math.max(bestTheirs, theirs);
-                System.out.printf(Locale.ROOT, "%-8s round %d  ours graph %7.1f img/s  ours embed() %7.1f img/s  "
-                                + "pytorch %7.1f img/s  graph/pytorch %5.2f  (load before: %s, after: %s)%n", shape, r,
-                        ours, whole, theirs, ours / theirs, load, PyTorchPeer.loadAverage());
-            }
-            // other processes only ever slow a run down, so the best round is the least disturbed one
-            System.out.printf(Locale.ROOT, "%-8s best of %d  ours graph %7.1f img/s  pytorch %7.1f img/s  graph/pytorch %5.2f%n",
-                    shape, rounds, bestOurs, bestTheirs, bestOurs / bestTheirs);
+            comparison.compare(s, List.of(
+                            new PeerComparison.Ours("graph", () -> graphRate(graph, x, steps, warmup)),
+                            new PeerComparison.Ours("embed()", () -> embedRate(model, images))),
+                    pytorch, (peer, shape) -> peer.imagesPerSecond("embed", batch, shape.channels(), shape.height(),
+                            shape.width(), steps, warmup, threads));
         }
         return 0;
     }

@@ -29,10 +29,6 @@ import picocli.CommandLine.Option;
 @Command(name = "simsiam", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "images/s of one SimSiam training step, ours against the same network in PyTorch")
 public final class SimSiamBench implements Callable<Integer> {
-    @Option(names = "--shapes", split = ",", paramLabel = "CxHxW", converter = ImageShape.Converter.class,
-            defaultValue = "3x32x32,1x28x28", description = "image shapes to time")
-    List<ImageShape> shapes;
-
     @Option(names = "--batch", description = "images per step")
     int batch = 128;
 
@@ -42,47 +38,29 @@ public final class SimSiamBench implements Callable<Integer> {
     @Option(names = "--warmup", description = "untimed steps before each round")
     int warmup = 3;
 
-    @Option(names = "--rounds", description = "rounds, alternating ours and PyTorch")
-    int rounds = 2;
-
     @Option(names = "--profile-steps", description = "steps profiled per op type after the rounds (0 = none)")
     int profileSteps = 5;
 
     @Mixin
-    PeerOptions peerOptions;
+    PeerComparison comparison;
 
     @Override
     public Integer call() throws Exception {
         int threads = Nd4j.getEnvironment().maxMasterThreads();
-        PyTorchPeer pytorch = peerOptions.peer();
-        boolean peer = pytorch != null;
+        PyTorchPeer pytorch = comparison.peer();
         SimSiamConfig cfg = SimSiamConfig.defaults().withBatchSize(batch);
         System.out.printf(Locale.ROOT, "SimSiam training bench: encoder=%s projector=%d predictor-hidden=%d batch=%d "
                         + "steps=%d (+%d warm-up) rounds=%d; %d cores, ND4J threads %d, Java %s%n",
-                cfg.encoder(), cfg.projectorDim(), cfg.predictorHiddenDim(), batch, steps, warmup, rounds,
+                cfg.encoder(), cfg.projectorDim(), cfg.predictorHiddenDim(), batch, steps, warmup, comparison.rounds,
                 Runtime.getRuntime().availableProcessors(), threads, System.getProperty("java.version"));
-        for (ImageShape s : shapes) {
+        for (ImageShape s : comparison.shapes) {
             Step step = new Step(cfg, batch, s.channels(), s.height(), s.width());
-            String shape = s.toString();
-            double bestOurs = 0;
-            double bestTheirs = 0;
-            for (int r = 1; r <= rounds; r++) {
-                String load = PyTorchPeer.loadAverage();
-                double ours = step.imagesPerSecond(steps, warmup);
-                double theirs = peer ? pytorch.imagesPerSecond("train", batch, s.channels(), s.height(), s.width(), steps, warmup, threads)
-                        : Double.NaN;
-                bestOurs = Math.max(bestOurs, ours);
-                bestTheirs = Math.max(bestTheirs, theirs);
-                System.out.printf(Locale.ROOT, "%-8s round %d  ours %7.1f img/s  pytorch %7.1f img/s  ours/pytorch %5.2f  "
-                        + "(load before: %s, after: %s)%n", shape, r, ours, theirs, ours / theirs, load,
-                        PyTorchPeer.loadAverage());
-            }
-            // other processes only ever slow a run down, so the best round is the least disturbed one
-            System.out.printf(Locale.ROOT, "%-8s best of %d  ours %7.1f img/s  pytorch %7.1f img/s  ours/pytorch %5.2f%n",
-                    shape, rounds, bestOurs, bestTheirs, bestOurs / bestTheirs);
+            comparison.compare(s, List.of(new PeerComparison.Ours("ours", () -> step.imagesPerSecond(steps, warmup))),
+                    pytorch, (peer, shape) -> peer.imagesPerSecond("train", batch, shape.channels(), shape.height(),
+                            shape.width(), steps, warmup, threads));
             if (profileSteps > 0) {
                 System.out.printf(Locale.ROOT, "%s: time per op type over %d steps (listener overhead included)%n%s",
-                        shape, profileSteps, step.profile(profileSteps, 12));
+                        s, profileSteps, step.profile(profileSteps, 12));
             }
         }
         return 0;

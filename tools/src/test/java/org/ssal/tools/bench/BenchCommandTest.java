@@ -65,14 +65,14 @@ class BenchCommandTest {
     void shouldParseShapesAndPeerOptions() {
         SimSiamBench simsiam = new SimSiamBench();
         new CommandLine(simsiam).parseArgs();
-        assertEquals(List.of(new ImageShape(3, 32, 32), new ImageShape(1, 28, 28)), simsiam.shapes);
+        assertEquals(List.of(new ImageShape(3, 32, 32), new ImageShape(1, 28, 28)), simsiam.comparison.shapes);
         assertEquals(List.of(128, 20, 3, 2, 5),
-                List.of(simsiam.batch, simsiam.steps, simsiam.warmup, simsiam.rounds, simsiam.profileSteps));
-        assertEquals(PyTorchPeer.DEFAULT_PYTHON, simsiam.peerOptions.python);
+                List.of(simsiam.batch, simsiam.steps, simsiam.warmup, simsiam.comparison.rounds, simsiam.profileSteps));
+        assertEquals(PyTorchPeer.DEFAULT_PYTHON, simsiam.comparison.python);
         EmbedBench embed = new EmbedBench();
         new CommandLine(embed).parseArgs("--shapes", "1x28x28", "--no-peer", "--batch", "64");
-        assertEquals(List.of(new ImageShape(1, 28, 28)), embed.shapes);
-        assertEquals(List.of(64, 10, 2, 2), List.of(embed.batch, embed.steps, embed.warmup, embed.rounds));
-        assertTrue(embed.peerOptions.noPeer);
+        assertEquals(List.of(new ImageShape(1, 28, 28)), embed.comparison.shapes);
+        assertEquals(List.of(64, 10, 2, 2), List.of(embed.batch, embed.steps, embed.warmup, embed.comparison.rounds));
+        assertTrue(embed.comparison.noPeer);
     }
 }
