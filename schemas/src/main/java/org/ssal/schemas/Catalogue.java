@@ -1,6 +1,7 @@
 package org.ssal.schemas;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The names a campaign may use, in one place: the campaign API validates against these lists, the
@@ -48,6 +49,32 @@ public final class Catalogue {
     public static final String DEFAULT_HEAD = "softmax";
 
     private Catalogue() {
+    }
+
+    /**
+     * What is wrong with an encoder spec's kind and network, or empty when both are known: the
+     * grammar is {@code pixels | KIND:NETWORK[:WIDTH]}. The campaign API answers 400 with this and
+     * ssl-learning's parser throws it, so both say the same; the network's own options (a width)
+     * are checked where the network is built.
+     */
+    public static Optional<String> encoderSpecProblem(String spec) {
+        if (spec == null || spec.isBlank()) {
+            return Optional.of("encoder spec must not be blank (e.g. " + DEFAULT_ENCODER + ")");
+        }
+        if (spec.equals("pixels")) {
+            return Optional.empty();
+        }
+        int colon = spec.indexOf(':');
+        String kind = colon < 0 ? spec : spec.substring(0, colon);
+        String network = colon < 0 ? "" : spec.substring(colon + 1);
+        String family = network.contains(":") ? network.substring(0, network.indexOf(':')) : network;
+        if (kind.equals("pixels") || !ENCODER_KINDS.contains(kind) || !NETWORKS.contains(family)) {
+            return Optional.of("unknown encoder spec '" + spec + "' (known: pixels, "
+                    + String.join(", ", ENCODER_KINDS.subList(1, ENCODER_KINDS.size()).stream()
+                            .map(k -> k + ":<network>").toList())
+                    + "; networks " + String.join(", ", NETWORKS) + ", resnet18:<width>)");
+        }
+        return Optional.empty();
     }
 
     /** The names as a help text shows them: {@code a | b | c}. */

@@ -3,6 +3,7 @@ package org.ssal.learning.embed;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.ssal.schemas.Catalogue;
 
 /**
  * A campaign's parsed encoder spec: {@code pixels | simsiam:NET | random-init:NET | supervised:NET}
@@ -13,8 +14,6 @@ import java.util.Objects;
  * @param network the network after the kind, e.g. {@code resnet18:0.25}; null for {@link Kind#PIXELS}
  */
 public record EncoderSpec(Kind kind, String network) {
-    /** Networks a spec may name (their first part, before a width). */
-    public static final List<String> NETWORKS = List.of("smallcnn", "resnet18");
     /** The baseline's network when the campaign names none ("AL without SSL" on the small CNN). */
     public static final String DEFAULT_BASELINE_NETWORK = "smallcnn";
 
@@ -56,29 +55,16 @@ public record EncoderSpec(Kind kind, String network) {
 
     /** Parses a spec; the exception names the spec and the known kinds and networks. */
     public static EncoderSpec parse(String spec) {
-        if (spec == null || spec.isBlank()) {
-            throw new IllegalArgumentException("encoder spec must not be blank");
-        }
+        Catalogue.encoderSpecProblem(spec).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         if (spec.equals(Kind.PIXELS.label())) {
             return new EncoderSpec(Kind.PIXELS, null);
         }
         int colon = spec.indexOf(':');
-        String kindLabel = colon < 0 ? spec : spec.substring(0, colon);
-        Kind kind = null;
-        for (Kind k : Kind.values()) {
-            if (k != Kind.PIXELS && k.label().equals(kindLabel)) {
-                kind = k;
-            }
-        }
-        String network = colon < 0 ? "" : spec.substring(colon + 1);
-        String family = network.contains(":") ? network.substring(0, network.indexOf(':')) : network;
-        if (kind == null || !NETWORKS.contains(family)) {
-            throw new IllegalArgumentException("unknown encoder spec '" + spec + "' (known: pixels, "
-                    + String.join(", ", Kind.labels().subList(1, Kind.values().length).stream()
-                            .map(k -> k + ":<network>").toList())
-                    + "; networks " + String.join(", ", NETWORKS) + ", resnet18:<width>)");
-        }
-        return new EncoderSpec(kind, network);
+        String kindLabel = spec.substring(0, colon);
+        Kind kind = Arrays.stream(Kind.values()).filter(k -> k.label().equals(kindLabel)).findFirst().orElseThrow();
+        return new EncoderSpec(kind, spec.substring(colon + 1));
     }
 
     /**

@@ -122,8 +122,12 @@ public record CampaignRequest(String campaignId, String dataset, Map<String, Str
         if (!known(Catalogue.STRATEGIES, strategy)) {
             throw new InvalidFieldException("strategy", strategy, "strategy must be one of " + Catalogue.STRATEGIES);
         }
-        if (encoder == null || encoder.isBlank()) {
-            throw new InvalidFieldException("encoder", encoder, "encoder must not be blank (e.g. pixels)");
+        Catalogue.encoderSpecProblem(encoder).ifPresent(problem -> {
+            throw new InvalidFieldException("encoder", encoder, problem);
+        });
+        if (ssl && encoder.startsWith("supervised:")) {
+            throw new InvalidFieldException("encoder", encoder,
+                    "a supervised encoder is the no-SSL baseline: set \"ssl\": false, or use pixels or simsiam:<network>");
         }
         if (pretrainEpochs < 0) {
             throw new InvalidFieldException("pretrainEpochs", pretrainEpochs,

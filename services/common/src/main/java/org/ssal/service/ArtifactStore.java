@@ -86,7 +86,7 @@ public final class ArtifactStore {
             byte[] bytes = Files.readAllBytes(path);
             String actual = Sha256.sha256Hex(bytes);
             if (!actual.equals(expectedSha256)) {
-                throw new IllegalStateException("artifact " + path + " is corrupt: sha256 " + actual
+                throw new CorruptArtifactException(uri, "artifact " + path + " is corrupt: sha256 " + actual
                         + ", expected " + expectedSha256);
             }
             return bytes;

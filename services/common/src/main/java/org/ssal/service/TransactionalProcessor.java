@@ -1,6 +1,7 @@
 package org.ssal.service;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ssal.schemas.Topics;
 
 /**
  * Exactly-once consume-transform-produce loop shared by the trainer, scorer and oracle.
@@ -176,6 +178,9 @@ public final class TransactionalProcessor implements AutoCloseable {
                 LOG.warn("{} rejects {}-{}@{}: {}", settings.service(), record.topic(), record.partition(),
                         record.offset(), reason);
                 outbox.reject(record, reason);
+                if (e instanceof CampaignFailedException failure) {
+                    outbox.send(Topics.CAMPAIGNS, failure.campaignId(), failure.toEvent(settings.service(), Instant.now()));
+                }
                 rejectedHere++;
             }
             offsets.put(partition, new OffsetAndMetadata(record.offset() + 1));

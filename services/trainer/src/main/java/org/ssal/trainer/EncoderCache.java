@@ -21,7 +21,7 @@ import org.ssal.learning.ssl.SimSiamModel;
 import org.ssal.learning.ssl.SimSiamTrainer;
 import org.ssal.schemas.Catalogue;
 import org.ssal.service.ArtifactStore;
-import org.ssal.service.RejectedEventException;
+import org.ssal.service.CampaignFailedException;
 
 /**
  * A campaign's frozen encoder, pretrained only when no encoder with the same id (dataset,
@@ -66,7 +66,8 @@ final class EncoderCache {
         try {
             config = SimSiamConfig.forCampaign(spec, campaign.getPretrainEpochs(), defaultEpochs);
         } catch (IllegalArgumentException e) {
-            throw new RejectedEventException("encoder spec '" + campaign.getEncoderSpec() + "': " + e.getMessage());
+            throw new CampaignFailedException(campaign.getCampaignId(), "encoder", campaign.getEncoderSpec(), -1,
+                    "encoder spec '" + campaign.getEncoderSpec() + "': " + e.getMessage());
         }
         String id = encoderId(campaign, config.toJson());
         Map<String, String> configMap = Map.of("encoder", campaign.getEncoderSpec(), "simsiam", config.toJson());
@@ -84,7 +85,7 @@ final class EncoderCache {
     }
 
     /** A frozen encoder's spec; a supervised one belongs to no-SSL campaigns only. */
-    private static EncoderSpec frozenEncoderOf(CampaignCreated campaign) {
+    static EncoderSpec frozenEncoderOf(CampaignCreated campaign) {
         String text = campaign.getEncoderSpec();
         try {
             EncoderSpec spec = EncoderSpec.parse(text);
@@ -94,7 +95,8 @@ final class EncoderCache {
         } catch (IllegalArgumentException e) {
             // rejected below, with the catalogue's names
         }
-        throw new RejectedEventException("unknown encoder spec '" + text + "' for an SSL campaign (known: "
+        throw new CampaignFailedException(campaign.getCampaignId(), "encoder", text, -1,
+                "unknown encoder spec '" + text + "' for an SSL campaign (known: "
                 + Catalogue.choices(Catalogue.ENCODER_KINDS.stream()
                         .filter(kind -> !kind.equals(EncoderSpec.Kind.SUPERVISED.label())).toList())
                 + "; networks " + Catalogue.choices(Catalogue.NETWORKS) + ")");

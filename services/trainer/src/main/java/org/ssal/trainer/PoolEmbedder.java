@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ssal.events.BudgetState;
 import org.ssal.events.CampaignCreated;
+import org.ssal.events.CampaignResumed;
 import org.ssal.events.CampaignStatus;
 import org.ssal.events.EmbeddingsReady;
 import org.ssal.events.PretrainComplete;
@@ -31,8 +32,8 @@ import org.ssal.learning.embed.LabeledEmbeddings;
 import org.ssal.schemas.LedgerLabels;
 import org.ssal.schemas.Topics;
 import org.ssal.service.ArtifactStore;
+import org.ssal.service.CampaignFailedException;
 import org.ssal.service.Outbox;
-import org.ssal.service.RejectedEventException;
 
 /**
  * The trainer's side of the round protocol.
@@ -82,25 +83,37 @@ final class PoolEmbedder {
 
     synchronized void handle(SpecificRecord event, Outbox out) {
         observe(event);
-        if (event instanceof CampaignCreated campaign && !lastEmbeddedRound.containsKey(campaign.getCampaignId())) {
-            if (campaign.getSsl()) {
-                embedWithFrozenEncoder(campaign, out);
-            } else {
-                announcePool(campaign, out);
-            }
+        if (event instanceof CampaignCreated campaign) {
+            embedOnce(campaign, out);
+        } else if (event instanceof CampaignResumed resumed && campaigns.containsKey(resumed.getCampaignId())) {
+            // a campaign that failed before its first embeddings tries again; a baseline that failed
+            // on a later round retrains when the ledger publishes its ACTIVE state again
+            embedOnce(campaigns.get(resumed.getCampaignId()), out);
         } else if (event instanceof BudgetState ledger) {
             CampaignCreated campaign = campaigns.get(ledger.getCampaignId());
             Integer last = lastEmbeddedRound.get(ledger.getCampaignId());
             if (campaign != null && !campaign.getSsl() && last != null && ledger.getRoundComplete()
-                    && ledger.getRound() > last && ledger.getStatus() != CampaignStatus.STOPPED) {
+                    && ledger.getRound() > last && ledger.getStatus() == CampaignStatus.ACTIVE) {
                 retrainBaseline(campaign, ledger, out);
             }
         }
     }
 
+    private void embedOnce(CampaignCreated campaign, Outbox out) {
+        if (lastEmbeddedRound.containsKey(campaign.getCampaignId())) {
+            return;
+        }
+        if (campaign.getSsl()) {
+            embedWithFrozenEncoder(campaign, out);
+        } else {
+            announcePool(campaign, out);
+        }
+    }
+
     private void embedWithFrozenEncoder(CampaignCreated campaign, Outbox out) {
         String id = campaign.getCampaignId();
-        DatasetSplits splits = load(campaign);
+        EncoderCache.frozenEncoderOf(campaign); // a wrong spec fails the campaign before the data is loaded
+        DatasetSplits splits = load(campaign, -1);
         long started = clock.millis();
         EncoderCache.Prepared prepared = encoders.prepare(campaign, splits.train(), progress(id));
         out.send(Topics.PRETRAIN_COMPLETE, id, PretrainComplete.newBuilder()
@@ -114,14 +127,14 @@ final class PoolEmbedder {
     }
 
     private void announcePool(CampaignCreated campaign, Outbox out) {
-        DatasetSplits splits = load(campaign);
+        DatasetSplits splits = load(campaign, -1);
         announce(campaign, POOL_ANNOUNCEMENT_ROUND, "pixels", new PixelEncoder(splits.train().pixelsPerImage()),
                 splits, out);
     }
 
     private void retrainBaseline(CampaignCreated campaign, BudgetState ledger, Outbox out) {
         String id = campaign.getCampaignId();
-        DatasetSplits splits = load(campaign);
+        DatasetSplits splits = load(campaign, ledger.getRound());
         Map<String, Integer> labels = LedgerLabels.of(ledger);
         BaselineRecipe recipe;
         ImageSet labeled;
@@ -131,7 +144,8 @@ final class PoolEmbedder {
                     ledger.getRound());
             labeled = splits.train().withLabels(splits.train().name() + "-labeled", labels);
         } catch (IllegalArgumentException e) {
-            throw new RejectedEventException("campaign " + id + " baseline: " + e.getMessage());
+            throw new CampaignFailedException(id, "encoder", campaign.getEncoderSpec(), ledger.getRound(),
+                    "baseline of round " + ledger.getRound() + ": " + e.getMessage());
         }
         SupervisedModel model = recipe.train(labeled, splits.train().numClasses(), progress(id));
         announce(campaign, ledger.getRound(), "supervised-" + id + "-r" + ledger.getRound(), model, splits, out);
@@ -163,24 +177,41 @@ final class PoolEmbedder {
         return (stage, done, total, detail) -> LOG.info("campaign {} {} {}/{} {}", campaignId, stage, done, total, detail);
     }
 
-    private DatasetSplits load(CampaignCreated campaign) {
+    /** The campaign's splits; a dataset that is missing, corrupt or smaller than the campaign fails the campaign. */
+    private DatasetSplits load(CampaignCreated campaign, int round) {
         DatasetSpec spec = DatasetSpec.forCampaign(campaign.getDataset(),
                 DatasetRoots.resolve(campaign.getDataset(), dataDir), campaign.getPoolSize(),
                 campaign.getTestSize(), campaign.getDatasetOptions());
         String key = spec.toString();
-        DatasetSplits cached = recentData.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        try {
-            DatasetSplits splits = Datasets.load(spec);
+        DatasetSplits splits = recentData.get(key);
+        if (splits == null) {
+            String id = campaign.getCampaignId();
+            try {
+                splits = Datasets.load(spec);
+            } catch (IllegalArgumentException e) {
+                throw new CampaignFailedException(id, "dataset", campaign.getDataset(), round, e.getMessage());
+            } catch (IOException | UncheckedIOException e) {
+                throw new CampaignFailedException(id, "dataset", campaign.getDataset(), round,
+                        "cannot load " + campaign.getDataset() + ": " + e.getMessage());
+            }
             recentData.put(key, splits);
-            return splits;
-        } catch (IllegalArgumentException e) {
-            throw new RejectedEventException("campaign " + campaign.getCampaignId() + ": " + e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException("campaign " + campaign.getCampaignId() + ": cannot load "
-                    + campaign.getDataset() + ": " + e.getMessage(), e);
+        }
+        checkPoolHolds(campaign, splits.train().size(), round);
+        return splits;
+    }
+
+    /** The request could only check against poolSize; the real pool may be smaller (an image folder, a cap above the split). */
+    private static void checkPoolHolds(CampaignCreated campaign, int poolSize, int round) {
+        String id = campaign.getCampaignId();
+        if (campaign.getInitialSize() > poolSize) {
+            throw new CampaignFailedException(id, "initialSize", campaign.getInitialSize(), round, "initialSize "
+                    + campaign.getInitialSize() + " is larger than the pool of " + campaign.getDataset() + " ("
+                    + poolSize + " samples)");
+        }
+        if (campaign.getBudget() > poolSize) {
+            throw new CampaignFailedException(id, "budget", campaign.getBudget(), round, "budget "
+                    + campaign.getBudget() + " is larger than the pool of " + campaign.getDataset() + " ("
+                    + poolSize + " samples)");
         }
     }
 }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,12 +14,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
-import org.ssal.learning.ssl.SimSiamConfig;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssal.events.BudgetState;
 import org.ssal.events.CampaignCreated;
+import org.ssal.events.CampaignFailed;
+import org.ssal.events.CampaignResumed;
 import org.ssal.events.CampaignStatus;
 import org.ssal.events.LabeledSample;
 import org.ssal.events.EmbeddingsReady;
@@ -27,10 +31,11 @@ import org.ssal.learning.data.Datasets;
 import org.ssal.learning.data.ImageSet;
 import org.ssal.learning.embed.Embeddings;
 import org.ssal.learning.embed.LabeledEmbeddings;
+import org.ssal.learning.ssl.SimSiamConfig;
 import org.ssal.schemas.EventCodec;
 import org.ssal.service.ArtifactStore;
 import org.ssal.service.Outbox;
-import org.ssal.service.RejectedEventException;
+import org.ssal.service.CampaignFailedException;
 
 class PoolEmbedderTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
@@ -110,12 +115,79 @@ class PoolEmbedderTest {
     }
 
     @Test
-    void shouldRejectACampaignOnAnUnknownDataset() {
+    void shouldFailACampaignOnAnUnknownDatasetNamingTheFieldAndValue() {
+        CampaignFailed failed = failure(campaign("c2", "mnist-typo"));
+        assertEquals(List.of("dataset", "mnist-typo", "-1"), List.of(failed.getField(), failed.getValue(), "" + failed.getRound()));
+        assertTrue(failed.getReason().contains("mnist-typo"), failed.getReason());
+    }
+
+    @Test
+    void shouldFailACampaignOnAnUnknownEncoderBeforeLoadingItsData() {
+        CampaignCreated nope = campaign("c3", "no-such-dataset");
+        nope.setEncoderSpec("nope");
+        CampaignFailed failed = failure(nope);
+        assertEquals(List.of("encoder", "nope"), List.of(failed.getField(), failed.getValue()));
+        assertTrue(failed.getReason().contains("unknown encoder spec 'nope'"), failed.getReason());
+    }
+
+    @Test
+    void shouldFailACampaignWhoseInitialSetOrBudgetExceedsTheRealPool() {
+        CampaignCreated initial = campaign("c4", "synthetic");
+        initial.setPoolSize(0);
+        initial.setDatasetOptions(Map.of("classes", "3", "train", "12", "test", "6", "size", "6"));
+        initial.setInitialSize(15);
+        initial.setBudget(15);
+        CampaignFailed tooLarge = failure(initial);
+        assertEquals(List.of("initialSize", "15"), List.of(tooLarge.getField(), tooLarge.getValue()));
+        assertTrue(tooLarge.getReason().contains("(12 samples)"), tooLarge.getReason());
+
+        initial.setInitialSize(5);
+        initial.setBudget(13);
+        initial.setSsl(false);
+        CampaignFailed budget = failure(initial);
+        assertEquals(List.of("budget", "13"), List.of(budget.getField(), budget.getValue()));
+    }
+
+    @Test
+    void shouldEmbedAFailedCampaignWhenItIsResumedAfterTheFix() throws Exception {
+        ArtifactStore store = new ArtifactStore(dir);
+        Path data = dir.resolve("folder");
+        PoolEmbedder job = new PoolEmbedder(store, new EncoderCache(store, 1), 2, data, CLOCK);
+        CampaignCreated folder = campaign("c5", "image-folder");
+        folder.setDatasetOptions(Map.of());
+        folder.setPoolSize(0);
+        folder.setTestSize(0);
+        assertThrows(CampaignFailedException.class, () -> handle(job, folder), "no folder yet");
+
+        writeImageFolder(data, 30);
+        CampaignResumed resumed = CampaignResumed.newBuilder().setCampaignId("c5").setReason("folder restored")
+                .setResumedAt(CLOCK.instant()).build();
+        List<SpecificRecord> events = handle(job, resumed);
+        assertTrue(events.stream().anyMatch(e -> e instanceof EmbeddingsReady r && r.getRound() == 0), events.toString());
+        assertTrue(handle(job, resumed).isEmpty(), "a second resume does not embed twice");
+    }
+
+    /** n random 8×8 PNGs in each of two class folders: an image-folder dataset. */
+    private static void writeImageFolder(Path root, int n) throws Exception {
+        java.util.Random random = new java.util.Random(9);
+        for (String cls : List.of("cat", "dog")) {
+            Files.createDirectories(root.resolve(cls));
+            for (int i = 0; i < n; i++) {
+                BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+                for (int p = 0; p < 64; p++) {
+                    image.setRGB(p % 8, p / 8, random.nextInt(0xFFFFFF));
+                }
+                ImageIO.write(image, "png", root.resolve(cls + "/img" + i + ".png").toFile());
+            }
+        }
+    }
+
+    private CampaignFailed failure(CampaignCreated campaign) {
         ArtifactStore store = new ArtifactStore(dir);
         PoolEmbedder job = new PoolEmbedder(store, new EncoderCache(store, 1), 2, null, CLOCK);
-        RejectedEventException e = assertThrows(RejectedEventException.class,
-                () -> handle(job, campaign("c2", "mnist-typo")));
-        assertTrue(e.getMessage().contains("mnist-typo"), e.getMessage());
+        CampaignFailedException e = assertThrows(CampaignFailedException.class, () -> handle(job, campaign));
+        assertEquals(campaign.getCampaignId(), e.campaignId());
+        return e.toEvent("trainer", CLOCK.instant());
     }
 
     @Test
