@@ -11,6 +11,8 @@ import org.ssal.campaign.ledger.BudgetLedger;
 import org.ssal.campaign.ledger.Decision;
 import org.ssal.events.BudgetState;
 import org.ssal.events.CampaignCreated;
+import org.ssal.events.CampaignFailed;
+import org.ssal.events.CampaignResumed;
 import org.ssal.events.CampaignStopped;
 import org.ssal.events.LabelReceived;
 import org.ssal.events.QueryBatch;
@@ -98,7 +100,8 @@ final class BudgetProcessor implements Processor<String, byte[], String, byte[]>
 
     private boolean expectedOn(String topic, SpecificRecord event) {
         if (topic.equals(topics.campaigns())) {
-            return event instanceof CampaignCreated || event instanceof CampaignStopped;
+            return event instanceof CampaignCreated || event instanceof CampaignStopped
+                    || event instanceof CampaignFailed || event instanceof CampaignResumed;
         }
         if (topic.equals(topics.queryBatch())) {
             return event instanceof QueryBatch;

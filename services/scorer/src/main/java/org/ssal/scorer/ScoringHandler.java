@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +30,9 @@ import org.ssal.schemas.CampaignIds;
 import org.ssal.schemas.Catalogue;
 import org.ssal.schemas.LedgerLabels;
 import org.ssal.schemas.Topics;
+import org.ssal.service.CampaignFailedException;
+import org.ssal.service.CorruptArtifactException;
 import org.ssal.service.Outbox;
-import org.ssal.service.RejectedEventException;
 
 /**
  * The scorer's side of the round protocol (DESIGN §4): events in, {@link RoundPlanner} for the
@@ -89,8 +91,8 @@ final class ScoringHandler {
             return; // wait for both: they arrive on different topics in any order
         }
         BudgetState ledger = state.ledger;
-        if (ledger != null && ledger.getStatus() == CampaignStatus.STOPPED) {
-            return;
+        if (ledger != null && (ledger.getStatus() == CampaignStatus.STOPPED || ledger.getStatus() == CampaignStatus.FAILED)) {
+            return; // a FAILED campaign goes on when the ledger publishes it ACTIVE again (resume)
         }
         if (state.lastQueriedRound < 0) {
             askInitialBatch(state, out);
@@ -105,15 +107,16 @@ final class ScoringHandler {
 
     private void askInitialBatch(CampaignRoundState state, Outbox out) {
         CampaignCreated campaign = state.campaign;
-        Embeddings pool = artifacts.pool(state.embeddings.getPoolUri(), state.embeddings.getPoolSha256());
+        Embeddings pool = trusted(state, -1, () -> artifacts.pool(state.embeddings.getPoolUri(),
+                state.embeddings.getPoolSha256()));
         List<String> poolIds = new ArrayList<>(pool.size());
         for (int i = 0; i < pool.size(); i++) {
             poolIds.add(pool.id(i));
         }
         int size = Math.min(campaign.getInitialSize(), campaign.getBudget());
         if (size > poolIds.size()) {
-            throw new RejectedEventException("campaign " + campaign.getCampaignId() + " asks an initial set of "
-                    + size + " but the pool has only " + poolIds.size() + " samples");
+            throw new CampaignFailedException(campaign.getCampaignId(), "initialSize", size, -1, "initialSize " + size
+                    + " is larger than the pool of " + poolIds.size() + " embedded samples");
         }
         send(state, RoundPlanner.initialBatch(poolIds, size, campaign.getSeed()), out);
     }
@@ -122,8 +125,10 @@ final class ScoringHandler {
         CampaignCreated campaign = state.campaign;
         EmbeddingsReady embeddings = state.embeddings;
         long started = clock.millis();
-        RoundInput input = new RoundInput(artifacts.pool(embeddings.getPoolUri(), embeddings.getPoolSha256()),
-                artifacts.test(embeddings.getTestUri(), embeddings.getTestSha256()), embeddings.getClassNames().size(),
+        RoundInput input = new RoundInput(
+                trusted(state, ledger.getRound(), () -> artifacts.pool(embeddings.getPoolUri(), embeddings.getPoolSha256())),
+                trusted(state, ledger.getRound(), () -> artifacts.test(embeddings.getTestUri(), embeddings.getTestSha256())),
+                embeddings.getClassNames().size(),
                 LedgerLabels.of(ledger), ledger.getQueriedIds().keySet(), campaign.getHead(), campaign.getSeed(),
                 ledger.getRound());
         RoundEvaluation evaluation = RoundPlanner.evaluate(input);
@@ -178,6 +183,16 @@ final class ScoringHandler {
         state.lastQueriedRound = batch.round();
         if (batch.round() > 0) {
             state.currentStrategy = batch.strategy();
+        }
+    }
+
+    /** An artifact read; one whose bytes do not match the sha256 its event named fails the campaign. */
+    private static <T> T trusted(CampaignRoundState state, int round, Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (CorruptArtifactException e) {
+            throw new CampaignFailedException(state.campaign.getCampaignId(), "embeddings", e.uri(), round,
+                    e.getMessage());
         }
     }
 

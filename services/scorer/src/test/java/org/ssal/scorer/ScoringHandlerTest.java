@@ -1,8 +1,10 @@
 package org.ssal.scorer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssal.events.BudgetState;
 import org.ssal.events.CampaignCreated;
+import org.ssal.events.CampaignFailed;
 import org.ssal.events.CampaignStatus;
 import org.ssal.events.EmbeddingsReady;
 import org.ssal.events.LabeledSample;
@@ -31,6 +34,7 @@ import org.ssal.learning.embed.Embeddings;
 import org.ssal.learning.embed.LabeledEmbeddings;
 import org.ssal.schemas.EventCodec;
 import org.ssal.service.ArtifactStore;
+import org.ssal.service.CampaignFailedException;
 import org.ssal.service.Outbox;
 
 class ScoringHandlerTest {
@@ -192,5 +196,40 @@ class ScoringHandlerTest {
         handle(ready);
         QueryBatch initial = (QueryBatch) handle(campaign(50, "entropy")).get(0);
         assertTrue(handle(completeLedger(50, List.of(initial), CampaignStatus.STOPPED)).isEmpty());
+    }
+
+    @Test
+    void shouldWaitWhileFailedAndGoOnWhenTheLedgerIsActiveAgain() {
+        handle(ready);
+        QueryBatch initial = (QueryBatch) handle(campaign(50, "entropy")).get(0);
+        assertTrue(handle(completeLedger(50, List.of(initial), CampaignStatus.FAILED)).isEmpty(), "FAILED: wait");
+
+        List<SpecificRecord> resumed = handle(completeLedger(50, List.of(initial), CampaignStatus.ACTIVE));
+        assertTrue(resumed.stream().anyMatch(e -> e instanceof RoundEvaluated), resumed.toString());
+        assertTrue(resumed.stream().anyMatch(e -> e instanceof QueryBatch q && q.getRound() == 1), resumed.toString());
+    }
+
+    @Test
+    void shouldFailACampaignWhoseInitialSetIsLargerThanTheEmbeddedPool() {
+        handle(ready);
+        CampaignCreated tooLarge = campaign(400, "random");
+        tooLarge.setInitialSize(300);
+        CampaignFailedException e = assertThrows(CampaignFailedException.class, () -> handle(tooLarge));
+        CampaignFailed failed = e.toEvent("scorer", CLOCK.instant());
+        assertEquals(List.of("c", "initialSize", "300"), List.of(failed.getCampaignId(), failed.getField(), failed.getValue()));
+        assertTrue(failed.getReason().contains("pool of 200"), failed.getReason());
+    }
+
+    @Test
+    void shouldFailACampaignWhenItsEmbeddingsDoNotMatchTheirSha256() throws Exception {
+        String sha = ready.getPoolSha256();
+        Path file = dir.resolve("sha256").resolve(sha.substring(0, 2)).resolve(sha);
+        file.toFile().setWritable(true);
+        Files.write(file, new byte[] {1, 2, 3});
+        handle(ready);
+        CampaignFailedException e = assertThrows(CampaignFailedException.class, () -> handle(campaign(50, "random")));
+        CampaignFailed failed = e.toEvent("scorer", CLOCK.instant());
+        assertEquals(List.of("embeddings", ready.getPoolUri()), List.of(failed.getField(), failed.getValue()));
+        assertTrue(failed.getReason().contains("corrupt"), failed.getReason());
     }
 }

@@ -14,6 +14,8 @@ import org.ssal.campaign.ledger.Decision.Ignored;
 import org.ssal.campaign.ledger.Decision.Rejected;
 import org.ssal.events.BudgetState;
 import org.ssal.events.CampaignCreated;
+import org.ssal.events.CampaignFailed;
+import org.ssal.events.CampaignResumed;
 import org.ssal.events.CampaignStatus;
 import org.ssal.events.CampaignStopped;
 import org.ssal.events.LabelReceived;
@@ -39,7 +41,13 @@ import org.ssal.schemas.CampaignIds;
  *   <li>CampaignCreated opens a ledger with budget &gt; 0; the same definition again is a
  *       redelivery, another one with an existing id is rejected.</li>
  *   <li>Any other event of an unknown campaign is rejected.</li>
- *   <li>CampaignStopped stops an ACTIVE campaign; again is a redelivery; a COMPLETED one is rejected.</li>
+ *   <li>CampaignStopped stops an ACTIVE or FAILED campaign; again is a redelivery; a COMPLETED one is rejected.</li>
+ *   <li>CampaignFailed (a service cannot go on) marks an ACTIVE or FAILED campaign FAILED with the
+ *       event as its {@code failure}; the same failure again is a redelivery; a STOPPED or
+ *       COMPLETED campaign is not failed. CampaignResumed makes a FAILED campaign ACTIVE again and
+ *       clears the failure; on an ACTIVE campaign it is a redelivery, on others it is rejected.
+ *       A FAILED campaign takes labels (they answer its queries) but no query batch, and does not
+ *       become COMPLETED until it is resumed.</li>
  *   <li>QueryBatch: the same round with the same ids as an accepted batch is a redelivery whatever
  *       the status; otherwise it needs an ACTIVE campaign, the next round, a complete previous
  *       round, at least one id, numClasses &ge; 1 and equal to the campaign's, ids never queried
@@ -59,13 +67,14 @@ public final class BudgetLedger {
 
     /**
      * @param ledger    the campaign's ledger, null when no campaign with the event's id exists
-     * @param event     a CampaignCreated, CampaignStopped, QueryBatch, LabelReceived or RoundEvaluated
+     * @param event     a CampaignCreated, CampaignStopped, CampaignFailed, CampaignResumed, QueryBatch, LabelReceived or RoundEvaluated
      * @param eventTime the time of the event (its record's timestamp): {@code updatedAt} of a new state
      * @throws IllegalArgumentException when {@code ledger} belongs to another campaign than the event
      */
     public Decision decide(BudgetState ledger, SpecificRecord event, Instant eventTime) {
         if (!(event instanceof CampaignCreated || event instanceof CampaignStopped || event instanceof QueryBatch
-                || event instanceof LabelReceived || event instanceof RoundEvaluated)) {
+                || event instanceof LabelReceived || event instanceof RoundEvaluated || event instanceof CampaignFailed
+                || event instanceof CampaignResumed)) {
             return new Rejected("the budget tracker takes no " + event.getSchema().getName() + " events");
         }
         String campaignId = CampaignIds.campaignIdOf(event);
@@ -81,6 +90,12 @@ public final class BudgetLedger {
         }
         if (event instanceof CampaignStopped) {
             return onStopped(ledger, eventTime);
+        }
+        if (event instanceof CampaignFailed failed) {
+            return onFailed(ledger, failed, eventTime);
+        }
+        if (event instanceof CampaignResumed) {
+            return onResumed(ledger, eventTime);
         }
         if (event instanceof QueryBatch batch) {
             return onQueryBatch(ledger, batch, eventTime);
@@ -124,6 +139,35 @@ public final class BudgetLedger {
             return new Rejected("campaign " + ledger.getCampaignId() + " is already COMPLETED");
         }
         BudgetState state = BudgetState.newBuilder(ledger).setStatus(CampaignStatus.STOPPED)
+                .setUpdatedAt(eventTime).build();
+        return new Accepted(state, true);
+    }
+
+    private static Decision onFailed(BudgetState ledger, CampaignFailed failed, Instant eventTime) {
+        String campaign = ledger.getCampaignId();
+        if (ledger.getStatus() == CampaignStatus.STOPPED || ledger.getStatus() == CampaignStatus.COMPLETED) {
+            return new Rejected("campaign " + campaign + " is " + ledger.getStatus() + "; failure not recorded: "
+                    + failed.getReason());
+        }
+        if (failed.equals(ledger.getFailure())) {
+            return new Ignored("campaign " + campaign + " already FAILED for this reason");
+        }
+        BudgetState state = BudgetState.newBuilder(ledger).setStatus(CampaignStatus.FAILED).setFailure(failed)
+                .setUpdatedAt(eventTime).build();
+        return new Accepted(state, true);
+    }
+
+    private static Decision onResumed(BudgetState ledger, Instant eventTime) {
+        String campaign = ledger.getCampaignId();
+        if (ledger.getStatus() == CampaignStatus.ACTIVE) {
+            // a redelivered resume, or a second one: the campaign goes on either way
+            return new Ignored("campaign " + campaign + " is ACTIVE");
+        }
+        if (ledger.getStatus() != CampaignStatus.FAILED) {
+            return new Rejected("campaign " + campaign + " is " + ledger.getStatus() + "; only a FAILED campaign resumes");
+        }
+        // published, so that the services that stopped at the failure see the campaign go on
+        BudgetState state = BudgetState.newBuilder(ledger).setStatus(CampaignStatus.ACTIVE).setFailure(null)
                 .setUpdatedAt(eventTime).build();
         return new Accepted(state, true);
     }
@@ -224,8 +268,9 @@ public final class BudgetLedger {
         int labeled = ledger.getLabeled() + 1;
         RoundSummary latest = rounds.get(rounds.size() - 1);
         boolean roundComplete = latest.getLabeled() == latest.getQueried();
+        // a FAILED campaign keeps its labels (people's work is not lost) and stays FAILED until resumed
         CampaignStatus status = labeled == ledger.getBudget() && roundComplete
-                ? CampaignStatus.COMPLETED : ledger.getStatus();
+                && ledger.getStatus() == CampaignStatus.ACTIVE ? CampaignStatus.COMPLETED : ledger.getStatus();
         BudgetState state = BudgetState.newBuilder(ledger)
                 .setLabeled(labeled).setLabels(labels).setRounds(rounds)
                 .setRoundComplete(roundComplete).setStatus(status)

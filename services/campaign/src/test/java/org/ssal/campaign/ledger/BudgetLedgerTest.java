@@ -3,6 +3,7 @@ package org.ssal.campaign.ledger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.ssal.events.BudgetState;
 import org.ssal.events.CampaignCreated;
+import org.ssal.events.CampaignFailed;
+import org.ssal.events.CampaignResumed;
 import org.ssal.events.CampaignStatus;
 import org.ssal.events.CampaignStopped;
 import org.ssal.events.LabelReceived;
@@ -365,6 +368,64 @@ class BudgetLedgerTest {
                 reason(ledger.decide(queried, evaluated(0, Double.NaN), LATER)));
     }
 
+    // ---------------------------------------------------------------- CampaignFailed, CampaignResumed
+
+    @Test
+    void shouldMarkFailedWithTheReasonAndPublishWhenAServiceCannotGoOn() {
+        Decision.Accepted accepted = accepted(ledger.decide(open(10), failed("unknown encoder spec 'nope'"), LATER));
+
+        assertTrue(accepted.publish());
+        assertEquals(CampaignStatus.FAILED, accepted.state().getStatus());
+        assertEquals(failed("unknown encoder spec 'nope'"), accepted.state().getFailure());
+        assertEquals(LATER, accepted.state().getUpdatedAt());
+    }
+
+    @Test
+    void shouldIgnoreTheSameFailureRedeliveredAndRecordANewOne() {
+        BudgetState failed = apply(open(10), failed("first"));
+
+        assertInstanceOf(Decision.Ignored.class, ledger.decide(failed, failed("first"), LATER));
+        assertEquals("second", accepted(ledger.decide(failed, failed("second"), LATER)).state().getFailure().getReason());
+    }
+
+    @Test
+    void shouldRejectAFailureWhenTheCampaignIsStoppedOrCompleted() {
+        BudgetState stopped = apply(open(10), stopped());
+        BudgetState completed = apply(open(1), batch(0, "a"), label("a", 0));
+
+        assertEquals("campaign c1 is STOPPED; failure not recorded: r", reason(ledger.decide(stopped, failed("r"), LATER)));
+        assertEquals("campaign c1 is COMPLETED; failure not recorded: r", reason(ledger.decide(completed, failed("r"), LATER)));
+    }
+
+    @Test
+    void shouldKeepLabelsButRefuseBatchesAndCompletionWhileFailed() {
+        BudgetState failed = apply(open(2), batch(0, "a", "b"), label("a", 0), failed("scorer down"));
+
+        BudgetState labeled = accepted(ledger.decide(failed, label("b", 1), LATER)).state();
+        assertEquals(2, labeled.getLabeled(), "the label answers a query: counted");
+        assertEquals(CampaignStatus.FAILED, labeled.getStatus(), "not COMPLETED until resumed");
+        assertTrue(reason(ledger.decide(failed, batch(1, "c"), LATER)).contains("is FAILED"));
+    }
+
+    @Test
+    void shouldResumeAFailedCampaignClearingTheFailureAndPublish() {
+        BudgetState failed = apply(open(10), batch(0, "a"), failed("dataset missing"));
+
+        Decision.Accepted accepted = accepted(ledger.decide(failed, resumed(), LATER));
+        assertTrue(accepted.publish());
+        assertEquals(CampaignStatus.ACTIVE, accepted.state().getStatus());
+        assertNull(accepted.state().getFailure());
+        assertEquals(1, accepted.state().getQueried(), "the rest of the ledger is as it stood");
+        assertInstanceOf(Decision.Ignored.class, ledger.decide(accepted.state(), resumed(), LATER), "again: redelivery");
+    }
+
+    @Test
+    void shouldRejectAResumeWhenTheCampaignIsStoppedOrCompleted() {
+        BudgetState stopped = apply(open(10), failed("x"), stopped());
+
+        assertEquals("campaign c1 is STOPPED; only a FAILED campaign resumes", reason(ledger.decide(stopped, resumed(), LATER)));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private BudgetState open(int budget) {
@@ -394,6 +455,15 @@ class BudgetLedgerTest {
 
     private static CampaignStopped stopped() {
         return CampaignStopped.newBuilder().setCampaignId(C).setReason("test").setStoppedAt(T0).build();
+    }
+
+    private static CampaignFailed failed(String reason) {
+        return CampaignFailed.newBuilder().setCampaignId(C).setReason(reason).setField("encoder").setValue("nope")
+                .setService("trainer").setFailedAt(T0).build();
+    }
+
+    private static CampaignResumed resumed() {
+        return CampaignResumed.newBuilder().setCampaignId(C).setReason("fixed").setResumedAt(T0).build();
     }
 
     private static QueryBatch batch(int round, String... ids) {
