@@ -30,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.ssal.campaign.CampaignRequest.InvalidFieldException;
 import org.ssal.events.BudgetState;
+import org.ssal.events.CampaignFailed;
+import org.ssal.events.CampaignResumed;
 import org.ssal.events.CampaignStatus;
 import org.ssal.events.CampaignStopped;
 import org.ssal.service.SharedConfig;
@@ -67,12 +69,20 @@ public class CampaignResource {
     public record LabelView(String sampleId, int label, int round) {
     }
 
-    /** A campaign's ledger; {@code labels} is left out unless asked for. */
+    /** Why a campaign is FAILED: the service that found it, the field and value at fault. */
+    public record FailureView(String reason, String field, String value, String service, int round, Instant failedAt) {
+        static FailureView of(CampaignFailed failed) {
+            return failed == null ? null : new FailureView(failed.getReason(), failed.getField(), failed.getValue(),
+                    failed.getService(), failed.getRound(), failed.getFailedAt());
+        }
+    }
+
+    /** A campaign's ledger; {@code labels} is left out unless asked for, {@code failure} unless FAILED. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CampaignView(String campaignId, String dataset, String strategy, String status,
                                int budget, int queried, int labeled, int remaining, int round,
                                boolean roundComplete, int numClasses, Instant updatedAt,
-                               List<RoundView> rounds, List<LabelView> labels) {
+                               List<RoundView> rounds, List<LabelView> labels, FailureView failure) {
         static CampaignView of(BudgetState state, boolean withLabels) {
             List<RoundView> rounds = state.getRounds().stream()
                     .map(r -> new RoundView(r.getRound(), r.getQueried(), r.getLabeled(), r.getTestAccuracy()))
@@ -83,11 +93,11 @@ public class CampaignResource {
             return new CampaignView(state.getCampaignId(), state.getDataset(), state.getStrategy(),
                     state.getStatus().name(), state.getBudget(), state.getQueried(), state.getLabeled(),
                     state.getRemaining(), state.getRound(), state.getRoundComplete(), state.getNumClasses(),
-                    state.getUpdatedAt(), rounds, labels);
+                    state.getUpdatedAt(), rounds, labels, FailureView.of(state.getFailure()));
         }
     }
 
-    /** Body of {@code POST /campaigns/{id}/stop}; optional. */
+    /** Body of {@code POST /campaigns/{id}/stop} and {@code /resume}; optional. */
     public record StopRequest(String reason) {
     }
 
@@ -137,14 +147,37 @@ public class CampaignResource {
         if (ledger.isEmpty()) {
             return unknown(id);
         }
-        if (ledger.get().getStatus() != CampaignStatus.ACTIVE) {
-            return error(Response.Status.CONFLICT, "campaignId", id,
-                    "campaign " + id + " is already " + ledger.get().getStatus());
+        CampaignStatus status = ledger.get().getStatus();
+        if (status != CampaignStatus.ACTIVE && status != CampaignStatus.FAILED) {
+            return error(Response.Status.CONFLICT, "campaignId", id, "campaign " + id + " is already " + status);
         }
-        String reason = body == null || body.reason() == null ? "" : body.reason();
         commands.send(campaignsTopic, id, CampaignStopped.newBuilder()
-                .setCampaignId(id).setReason(reason).setStoppedAt(Instant.now()).build());
+                .setCampaignId(id).setReason(reasonOf(body)).setStoppedAt(Instant.now()).build());
         return Response.accepted(Map.of("campaignId", id)).build();
+    }
+
+    @POST
+    @Path("{id}/resume")
+    @Operation(summary = "Resume a FAILED campaign", description = "After the cause named in its failure is fixed "
+            + "(a dataset put in place, an artifact restored), writes CampaignResumed: the ledger makes the campaign "
+            + "ACTIVE and the service that failed tries again (a campaign that fails again shows the new reason). "
+            + "404 when unknown, 409 when it is not FAILED.")
+    public Response resume(@PathParam("id") String id, StopRequest body) {
+        Optional<BudgetState> ledger = ledger(id);
+        if (ledger.isEmpty()) {
+            return unknown(id);
+        }
+        if (ledger.get().getStatus() != CampaignStatus.FAILED) {
+            return error(Response.Status.CONFLICT, "campaignId", id,
+                    "campaign " + id + " is " + ledger.get().getStatus() + "; only a FAILED campaign can be resumed");
+        }
+        commands.send(campaignsTopic, id, CampaignResumed.newBuilder()
+                .setCampaignId(id).setReason(reasonOf(body)).setResumedAt(Instant.now()).build());
+        return Response.accepted(Map.of("campaignId", id)).build();
+    }
+
+    private static String reasonOf(StopRequest body) {
+        return body == null || body.reason() == null ? "" : body.reason();
     }
 
     @ServerExceptionMapper

@@ -2,6 +2,7 @@ package org.ssal.campaign;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -28,6 +29,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ssal.events.CampaignFailed;
 import org.ssal.events.LabelReceived;
 import org.ssal.events.QueryBatch;
 import org.ssal.events.Rejected;
@@ -123,6 +125,34 @@ class CampaignResourceIT {
 
         given().contentType(ContentType.JSON).post("/campaigns/{id}/stop", id)
                 .then().statusCode(409).body("message", equalTo("campaign " + id + " is already STOPPED"));
+    }
+
+    @Test
+    void shouldShowAFailedCampaignWithItsReasonAndResumeIt() {
+        String id = createCampaign(4);
+        given().contentType(ContentType.JSON).post("/campaigns/{id}/resume", id)
+                .then().statusCode(409).body("message", containsString("only a FAILED campaign can be resumed"));
+
+        write(Topics.CAMPAIGNS, id, CampaignFailed.newBuilder().setCampaignId(id)
+                .setReason("dataset image-folder is not installed").setField("dataset").setValue("image-folder")
+                .setService("trainer").setRound(-1).setFailedAt(Instant.now()).build());
+        Response failed = awaitCampaign(id, c -> c.path("status").equals("FAILED"));
+        assertEquals(Map.of("reason", "dataset image-folder is not installed", "field", "dataset",
+                "value", "image-folder", "service", "trainer", "round", -1),
+                withoutKey(failed.jsonPath().getMap("failure"), "failedAt"));
+
+        given().contentType(ContentType.JSON).body(Map.of("reason", "folder restored"))
+                .post("/campaigns/{id}/resume", id).then().statusCode(202);
+        awaitCampaign(id, c -> c.path("status").equals("ACTIVE"));
+        given().get("/campaigns/{id}", id).then().body("failure", nullValue());
+        given().contentType(ContentType.JSON).post("/campaigns/{id}/resume", "nope-" + UUID.randomUUID())
+                .then().statusCode(404);
+    }
+
+    private static Map<Object, Object> withoutKey(Map<Object, Object> map, String key) {
+        Map<Object, Object> copy = new HashMap<>(map);
+        copy.remove(key);
+        return copy;
     }
 
     @Test
