@@ -16,9 +16,12 @@ public final class DatasetRoots {
         if (configured == null) {
             return null;
         }
-        if (Datasets.isInstalled(name, configured)) {
-            return configured;
+        // the sub-folder first: a folder of datasets holding image-folder/ would otherwise pass
+        // for an image folder itself (its sub-folders look like classes)
+        Path own = configured.resolve(name);
+        if (Datasets.isInstalled(name, own) || !Datasets.isInstalled(name, configured)) {
+            return own;
         }
-        return configured.resolve(name);
+        return configured;
     }
 }
