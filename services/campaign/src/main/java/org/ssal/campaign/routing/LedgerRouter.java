@@ -49,6 +49,11 @@ public class LedgerRouter {
 
     /** The ledger of one campaign; empty only when the instance that would host it has none. */
     public Optional<BudgetState> find(String campaignId) {
+        if (self.isEmpty()) {
+            // without application.server Streams shares no metadata at all: every ledger is here
+            LocalLedgers.requireRunning(streams);
+            return local.get(campaignId);
+        }
         KeyQueryMetadata metadata = metadataOf(campaignId);
         if (isSelf(metadata.activeHost())) {
             return local.get(campaignId, metadata.partition());
@@ -62,6 +67,9 @@ public class LedgerRouter {
      * "unavailable", so that it asks again rather than concluding the campaign is unknown.
      */
     public Optional<BudgetState> findHere(String campaignId) {
+        if (self.isEmpty()) {
+            return find(campaignId);
+        }
         KeyQueryMetadata metadata = metadataOf(campaignId);
         if (!isSelf(metadata.activeHost())) {
             throw new LedgerUnavailableException("the ledger of " + campaignId + " is hosted by "
@@ -107,8 +115,7 @@ public class LedgerRouter {
         return hosts.stream().map(StreamsMetadata::hostInfo).distinct().toList();
     }
 
-    /** Without application.server there is no other instance: Streams then names no host at all. */
     private boolean isSelf(HostInfo host) {
-        return self.isEmpty() || self.get().equals(host);
+        return self.isPresent() && self.get().equals(host);
     }
 }

@@ -26,6 +26,12 @@ public final class LocalLedgers {
                 QueryableStoreTypes.<String, BudgetState>keyValueStore()).withPartition(partition)).get(campaignId));
     }
 
+    /** The ledger of {@code campaignId} in whichever partition hosted here holds it. */
+    public Optional<BudgetState> get(String campaignId) {
+        return Optional.ofNullable(store(StoreQueryParameters.fromNameAndType(BudgetTopology.LEDGER_STORE,
+                QueryableStoreTypes.<String, BudgetState>keyValueStore())).get(campaignId));
+    }
+
     /** Every ledger of the partitions hosted here. */
     public List<BudgetState> all() {
         requireRunning(streams);
