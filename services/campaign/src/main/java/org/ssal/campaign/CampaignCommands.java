@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.ssal.schemas.EventCodec;
 import org.ssal.service.SharedConfig;
 import org.ssal.service.TopicAdmin;
+import org.ssal.service.TopicSettings;
 
 /**
  * Sends the commands of the campaign API (CampaignCreated, CampaignStopped) with one long-lived
@@ -26,18 +27,19 @@ import org.ssal.service.TopicAdmin;
 @ApplicationScoped
 public class CampaignCommands {
     private final String bootstrapServers;
-    private final int partitions;
+    private final TopicSettings topicSettings;
     private final long sendTimeoutMs;
     private volatile KafkaProducer<String, byte[]> producer;
 
     public CampaignCommands(SharedConfig.Kafka kafka, SharedConfig.TopicNames topics, CampaignConfig campaign) {
         this.bootstrapServers = kafka.bootstrapServers();
-        this.partitions = topics.partitions();
+        this.topicSettings = TopicSettings.of(topics);
         this.sendTimeoutMs = campaign.sendTimeoutMs();
     }
 
+    /** Existing topics that do not fit (partitions, retention, ...) stop the start, naming topic, setting and value. */
     void createTopics(@Observes StartupEvent startup) {
-        TopicAdmin.ensureTopics(bootstrapServers, partitions);
+        TopicAdmin.ensureTopics(bootstrapServers, topicSettings);
     }
 
     /**

@@ -14,21 +14,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.ssal.campaign.CampaignRequest.InvalidFieldException;
+import org.ssal.campaign.routing.LedgerRouter;
 import org.ssal.events.BudgetState;
 import org.ssal.events.CampaignFailed;
 import org.ssal.events.CampaignResumed;
@@ -41,22 +35,21 @@ import org.ssal.service.SharedConfig;
  * the budget tracker applies them asynchronously. Reads come from the tracker's ledger store
  * (Kafka Streams interactive queries), so a campaign shows up shortly after its 202.
  *
- * <p>Reads assume that this instance holds every partition of the ledger (one budget tracker per
- * cluster, as in the embedded default and the distributed deployment). Several tracker instances
- * would need {@code KafkaStreams.queryMetadataForKey} and a hop to the owner.
+ * <p>Reads go through {@link LedgerRouter}: with several instances, a campaign hosted by another
+ * one is fetched from there, and a list merges all of them.
  */
 @Path("/campaigns")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "campaigns", description = "Create, follow and stop active-learning labeling campaigns")
 public class CampaignResource {
-    private final KafkaStreams streams;
+    private final LedgerRouter ledgers;
     private final CampaignCommands commands;
     private final String campaignsTopic;
 
     @Inject
-    public CampaignResource(KafkaStreams streams, CampaignCommands commands, SharedConfig.TopicNames topics) {
-        this.streams = streams;
+    public CampaignResource(LedgerRouter ledgers, CampaignCommands commands, SharedConfig.TopicNames topics) {
+        this.ledgers = ledgers;
         this.commands = commands;
         this.campaignsTopic = topics.campaigns();
     }
@@ -119,14 +112,7 @@ public class CampaignResource {
     @GET
     @Operation(summary = "List every campaign known to the budget tracker")
     public List<CampaignView> list() {
-        List<CampaignView> out = new ArrayList<>();
-        try (KeyValueIterator<String, BudgetState> all = store().all()) {
-            while (all.hasNext()) {
-                KeyValue<String, BudgetState> entry = all.next();
-                out.add(CampaignView.of(entry.value, false));
-            }
-        }
-        return out;
+        return ledgers.all().stream().map(state -> CampaignView.of(state, false)).toList();
     }
 
     @GET
@@ -199,12 +185,7 @@ public class CampaignResource {
     }
 
     private Optional<BudgetState> ledger(String id) {
-        return Optional.ofNullable(store().get(id));
-    }
-
-    private ReadOnlyKeyValueStore<String, BudgetState> store() {
-        return streams.store(StoreQueryParameters.fromNameAndType(
-                BudgetTopology.LEDGER_STORE, QueryableStoreTypes.keyValueStore()));
+        return ledgers.find(id);
     }
 
     private static Response unknown(String id) {

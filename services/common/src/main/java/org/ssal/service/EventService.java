@@ -37,11 +37,13 @@ public final class EventService implements AutoCloseable {
      * @param instanceId unique per running instance; blank → a random one (a restarted instance
      *                   then waits up to the 10 s transaction timeout for its predecessor's open
      *                   transaction, while a stable id aborts it at once)
+     * @param topics     how topics are created; existing ones that do not fit stop the start
+     *                   ({@link TopicAdmin.TopicMismatchException} names topic, setting and value)
      * @param observe    updates the view from a replayed event, without emitting anything
      */
-    public static EventService start(Spec spec, String bootstrapServers, String instanceId, int partitions,
+    public static EventService start(Spec spec, String bootstrapServers, String instanceId, TopicSettings topics,
                                      Consumer<SpecificRecord> observe, Reaction react) {
-        TopicAdmin.ensureTopics(bootstrapServers, partitions);
+        TopicAdmin.ensureTopics(bootstrapServers, topics);
         boolean stable = instanceId != null && !instanceId.isBlank();
         String instance = stable ? instanceId : UUID.randomUUID().toString();
         Runnable rebuild = () -> {

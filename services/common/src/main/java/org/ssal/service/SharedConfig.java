@@ -52,6 +52,24 @@ public final class SharedConfig {
         @WithDefault("2")
         int partitions();
 
+        /** {@code ssal.topics.replication-factor}: replicas per partition (1 fits one broker; deploy/ uses 3). */
+        @WithDefault("1")
+        int replicationFactor();
+
+        /**
+         * {@code ssal.topics.min-insync-replicas}: replicas that must hold a record before an
+         * acks=all producer is told it is written (deploy/ uses 2, so one broker may fail).
+         */
+        @WithDefault("1")
+        int minInsyncReplicas();
+
+        /**
+         * {@code ssal.topics.retention-ms}: how long event topics keep records; -1 = forever, the
+         * default, because the event log is the audit trail. Tables are compacted instead.
+         */
+        @WithDefault("-1")
+        long retentionMs();
+
         @WithDefault(Topics.CAMPAIGNS)
         String campaigns();
 

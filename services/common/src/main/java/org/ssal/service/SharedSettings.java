@@ -19,13 +19,15 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  *
  * @param bootstrapServers {@code kafka.bootstrap.servers} (default localhost:9092)
  * @param instanceId       {@code ssal.instance-id}: stable per instance, or empty for a random one
- * @param partitions       {@code ssal.topics.partitions}: partitions of topics created at startup (default 2)
+ * @param topics           {@code ssal.topics.partitions} (default 2), {@code .replication-factor} (1),
+ *                         {@code .min-insync-replicas} (1), {@code .retention-ms} (-1 = forever): how
+ *                         topics are created at startup and what existing ones must have
  * @param artifactsDir     {@code ssal.artifacts.dir}: the artifact store, shared by trainer and scorer
  *                         (default ~/.ssal/artifacts)
  * @param dataDir          {@code ssal.data.dir}: where datasets are read (default: each dataset's own location)
  */
-public record SharedSettings(String bootstrapServers, Optional<String> instanceId, int partitions, Path artifactsDir,
-                             Optional<Path> dataDir) {
+public record SharedSettings(String bootstrapServers, Optional<String> instanceId, TopicSettings topics,
+                             Path artifactsDir, Optional<Path> dataDir) {
 
     /** From the mappings, as Quarkus injects them. */
     public static SharedSettings of(SharedConfig.Kafka kafka, SharedConfig.Instance instance,
@@ -34,7 +36,7 @@ public record SharedSettings(String bootstrapServers, Optional<String> instanceI
         return new SharedSettings(
                 kafka.bootstrapServers(),
                 instance.id().filter(id -> !id.isBlank()),
-                topics.partitions(),
+                TopicSettings.of(topics),
                 Path.of(artifacts.dir()),
                 data.dir().map(Path::of));
     }
@@ -48,7 +50,7 @@ public record SharedSettings(String bootstrapServers, Optional<String> instanceI
 
     /** Starts a service on these settings; see {@link EventService#start}. */
     public EventService start(EventService.Spec spec, Consumer<SpecificRecord> observe, EventService.Reaction react) {
-        return EventService.start(spec, bootstrapServers, instanceId.orElse(null), partitions, observe, react);
+        return EventService.start(spec, bootstrapServers, instanceId.orElse(null), topics, observe, react);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.ssal.service;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.ssal.schemas.Topics;
 
 /**
@@ -28,6 +30,9 @@ import org.ssal.schemas.Topics;
 public final class TopicAdmin {
     /** Topics that are tables (latest value per campaign): compacted, never deleted by age. */
     public static final Set<String> TABLES = Set.of(Topics.BUDGET_STATE);
+
+    private static final Duration METADATA_PATIENCE = Duration.ofSeconds(30);
+    private static final Duration METADATA_RETRY = Duration.ofMillis(100);
 
     private TopicAdmin() {
     }
@@ -61,7 +66,7 @@ public final class TopicAdmin {
                     }
                 }
             }
-            check(admin, settings);
+            checkOnceVisible(admin, settings, missing.isEmpty() ? Duration.ZERO : METADATA_PATIENCE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
@@ -82,6 +87,26 @@ public final class TopicAdmin {
             configs.put(TopicConfig.RETENTION_BYTES_CONFIG, "-1");
         }
         return configs;
+    }
+
+    /**
+     * A topic just created is known to the controller before every broker's metadata cache has it,
+     * so describing it at once can answer "unknown topic": ask again until it shows or time is up.
+     */
+    private static void checkOnceVisible(Admin admin, TopicSettings settings, Duration patience)
+            throws ExecutionException, InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            try {
+                check(admin, settings);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(METADATA_RETRY.toMillis()); // back-off between two metadata requests
+            }
+        }
     }
 
     private static void check(Admin admin, TopicSettings settings) throws ExecutionException, InterruptedException {

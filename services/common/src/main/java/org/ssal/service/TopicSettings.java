@@ -30,6 +30,12 @@ public record TopicSettings(int partitions, int replicationFactor, int minInsync
         }
     }
 
+    /** The {@code ssal.topics.*} settings; bad values are refused naming the key and the value. */
+    public static TopicSettings of(SharedConfig.TopicNames topics) {
+        return new TopicSettings(topics.partitions(), topics.replicationFactor(), topics.minInsyncReplicas(),
+                topics.retentionMs());
+    }
+
     /** One broker, events kept forever. */
     public static TopicSettings singleNode(int partitions) {
         return new TopicSettings(partitions, 1, 1, FOREVER);

@@ -1,6 +1,8 @@
 package org.ssal.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -22,7 +24,7 @@ class SharedSettingsTest {
 
         SharedSettings settings = settings(config);
 
-        assertEquals(new SharedSettings("localhost:9092", Optional.empty(), 2, Path.of("/home/u/.ssal/artifacts"),
+        assertEquals(new SharedSettings("localhost:9092", Optional.empty(), new TopicSettings(2, 1, 1, -1), Path.of("/home/u/.ssal/artifacts"),
                 Optional.empty()), settings);
         SharedConfig.TopicNames topics = config.getConfigMapping(SharedConfig.TopicNames.class);
         assertEquals(Topics.ALL, List.of(topics.campaigns(), topics.pretrainComplete(), topics.embeddingsReady(),
@@ -36,11 +38,14 @@ class SharedSettingsTest {
                 "kafka.bootstrap.servers", "kafka:9092",
                 "ssal.instance-id", "scorer-1",
                 "ssal.topics.partitions", "6",
+                "ssal.topics.replication-factor", "3",
+                "ssal.topics.min-insync-replicas", "2",
+                "ssal.topics.retention-ms", "86400000",
                 "ssal.topics.query-batch", "qb",
                 "ssal.artifacts.dir", "/var/lib/ssal/artifacts",
                 "ssal.data.dir", "/data"));
 
-        assertEquals(new SharedSettings("kafka:9092", Optional.of("scorer-1"), 6, Path.of("/var/lib/ssal/artifacts"),
+        assertEquals(new SharedSettings("kafka:9092", Optional.of("scorer-1"), new TopicSettings(6, 3, 2, 86_400_000L), Path.of("/var/lib/ssal/artifacts"),
                 Optional.of(Path.of("/data"))), settings(config));
         assertEquals("qb", config.getConfigMapping(SharedConfig.TopicNames.class).queryBatch());
     }
@@ -53,6 +58,16 @@ class SharedSettingsTest {
                 "kafka.security.protocol", "PLAINTEXT", "ssal.instance-id", "i1", "user.home", "/h"));
 
         assertEquals(Optional.of("i1"), settings(config).instanceId());
+    }
+
+    @Test
+    void shouldNameTheKeyAndValueWhenTopicSettingsDoNotFitTogether() {
+        SmallRyeConfig config = config(Map.of("ssal.topics.replication-factor", "1",
+                "ssal.topics.min-insync-replicas", "2", "user.home", "/h"));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> settings(config));
+        assertTrue(e.getMessage().contains("ssal.topics.min-insync-replicas") && e.getMessage().contains("got 2"),
+                e.getMessage());
     }
 
     @Test

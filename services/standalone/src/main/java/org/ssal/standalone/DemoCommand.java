@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.ssal.learning.data.DatasetRoots;
 import org.ssal.learning.data.Datasets;
 import org.ssal.schemas.Catalogue;
+import org.ssal.service.SsalHome;
 import org.ssal.tools.cli.CatalogueChoice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -86,6 +87,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--kafka", paramLabel = "HOST:PORT", description = "use this broker instead of the in-JVM one")
     String kafka;
 
+    @Option(names = "--home", paramLabel = "DIR", description = "keep the broker log, Kafka Streams state and "
+            + "artifacts in this folder, as ssal serve does (a later serve --home DIR shows this campaign); "
+            + "default: a throw-away broker")
+    Path home;
+
     @Option(names = "--timeout-min", paramLabel = "N", description = "give up after N minutes")
     int timeoutMinutes = 60;
 
@@ -113,6 +119,9 @@ final class DemoCommand implements Callable<Integer> {
             System.setProperty("ssal.data.dir", options.dataDir().toAbsolutePath().toString());
         }
         DemoRun.options = options;
+        if (home != null) {
+            return InJvmServices.run(SsalHome.at(home), options.kafka(), DemoRun.class, "demo");
+        }
         return InJvmServices.run(options.kafka(), DemoRun.class, "demo");
     }
 

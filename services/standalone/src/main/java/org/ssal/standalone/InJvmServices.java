@@ -4,18 +4,23 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Map;
 import org.ssal.service.EmbeddedBroker;
+import org.ssal.service.SsalHome;
 
 /**
- * The four services in this JVM, on an in-JVM Kafka broker unless {@code --kafka HOST:PORT} names
- * one: what {@code demo}, {@code experiment} and {@code serve} share.
+ * The four services in this JVM: what {@code demo}, {@code experiment} and {@code serve} share.
+ * Either on a throw-away in-JVM broker (log and Streams state deleted, nothing kept), or on an
+ * {@link SsalHome} that keeps the broker log, Streams state and artifacts ({@link HomeRuntime}),
+ * or on an external cluster ({@code --kafka HOST:PORT}).
  */
 public final class InJvmServices {
     private InJvmServices() {
     }
 
     /**
-     * Runs {@code app} on the services until it returns.
+     * Runs {@code app} on the services until it returns, on a throw-away broker unless
+     * {@code kafka} names one.
      *
      * @param kafka bootstrap servers, or null for an in-JVM broker
      * @return the application's exit code
@@ -23,30 +28,52 @@ public final class InJvmServices {
     public static int run(String kafka, Class<? extends QuarkusApplication> app, String command) {
         // a random HTTP port: a campaign run needs no API, and two runs must not collide on 8080
         setIfAbsent("quarkus.http.port", "0");
-        int[] exitCode = {1};
-        try (EmbeddedBroker broker = kafka == null ? startBroker() : null) {
+        try (EmbeddedBroker broker = kafka == null ? startThrowAwayBroker() : null) {
             System.setProperty("kafka.bootstrap.servers", broker != null ? broker.bootstrapServers() : kafka);
-            Quarkus.run(app, (code, failure) -> {
-                if (failure != null) {
-                    System.err.println("ssal " + command + " failed: " + failure);
-                }
-                exitCode[0] = code;
-            });
+            return runQuarkus(app, command);
         }
-        return exitCode[0];
     }
 
-    /** Runs the services until the process is stopped (Quarkus then exits the JVM). */
-    public static void serve(String kafka) {
-        try (EmbeddedBroker broker = kafka == null ? startBroker() : null) {
-            String servers = broker != null ? broker.bootstrapServers() : kafka;
-            System.setProperty("kafka.bootstrap.servers", servers);
-            System.out.println("ssal: Kafka at " + servers + (broker != null ? " (in-JVM broker)" : ""));
+    /**
+     * Runs {@code app} with every piece of state in {@code home}: a later {@code serve} or
+     * {@code demo} on that home sees what this one did.
+     */
+    static int run(SsalHome home, String kafka, Class<? extends QuarkusApplication> app, String command) {
+        setIfAbsent("quarkus.http.port", "0");
+        try (HomeRuntime runtime = HomeRuntime.open(home, kafka, BrokerAddress.anyFreeLoopback())) {
+            useProperties(runtime.serviceProperties());
+            System.out.println(runtime.describe());
+            return runQuarkus(app, command);
+        }
+    }
+
+    /**
+     * Runs the services on the home until the process is stopped (Quarkus then exits the JVM).
+     *
+     * @param optionProperties what the command's options set (HTTP port, data folder, ...); they
+     *                         win over the home's defaults
+     */
+    static void serve(SsalHome home, String kafka, BrokerAddress address, Map<String, String> optionProperties) {
+        try (HomeRuntime runtime = HomeRuntime.open(home, kafka, address)) {
+            useProperties(runtime.serviceProperties());
+            optionProperties.forEach(System::setProperty);
+            System.out.println(runtime.describe());
             Quarkus.run();
         }
     }
 
-    private static EmbeddedBroker startBroker() {
+    private static int runQuarkus(Class<? extends QuarkusApplication> app, String command) {
+        int[] exitCode = {1};
+        Quarkus.run(app, (code, failure) -> {
+            if (failure != null) {
+                System.err.println("ssal " + command + " failed: " + failure);
+            }
+            exitCode[0] = code;
+        });
+        return exitCode[0];
+    }
+
+    private static EmbeddedBroker startThrowAwayBroker() {
         System.out.println("ssal: starting an in-JVM Kafka broker (KRaft) ...");
         // the in-JVM broker starts empty: the budget tracker's local state must too, or Kafka
         // Streams finds stores of another cluster's offsets
@@ -56,6 +83,13 @@ public final class InJvmServices {
             throw new IllegalStateException("cannot create a state directory for Kafka Streams", e);
         }
         return EmbeddedBroker.start();
+    }
+
+    /** The home's settings, unless the user gave one as a -D system property. */
+    private static void useProperties(Map<String, String> properties) {
+        properties.forEach(InJvmServices::setIfAbsent);
+        // the broker address is the runtime's, whatever was set before
+        System.setProperty("kafka.bootstrap.servers", properties.get("kafka.bootstrap.servers"));
     }
 
     private static void setIfAbsent(String key, String value) {

@@ -93,7 +93,7 @@ public class LabelingGateway {
             return;
         }
         shared = SharedSettings.fromConfig();
-        TopicAdmin.ensureTopics(shared.bootstrapServers(), shared.partitions());
+        TopicAdmin.ensureTopics(shared.bootstrapServers(), shared.topics());
         EventLog inputs = new EventLog(shared.bootstrapServers(), INPUTS);
         lock.lock();
         try {
