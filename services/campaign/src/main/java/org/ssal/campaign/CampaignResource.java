@@ -15,9 +15,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -32,6 +34,8 @@ import org.ssal.campaign.CampaignRequest.InvalidFieldException;
 import org.ssal.events.BudgetState;
 import org.ssal.events.CampaignStatus;
 import org.ssal.events.CampaignStopped;
+import org.ssal.events.LabeledSample;
+import org.ssal.schemas.LabelKeys;
 import org.ssal.service.SharedConfig;
 
 /**
@@ -63,8 +67,8 @@ public class CampaignResource {
     public record RoundView(int round, int queried, int labeled, Double testAccuracy) {
     }
 
-    /** An accepted label (only with {@code ?labels=true}). */
-    public record LabelView(String sampleId, int label, int round) {
+    /** An accepted label (only with {@code ?labels=true}), in acceptance order. */
+    public record LabelView(String sampleId, int label, int round, String annotatorId) {
     }
 
     /** A campaign's ledger; {@code labels} is left out unless asked for. */
@@ -73,13 +77,11 @@ public class CampaignResource {
                                int budget, int queried, int labeled, int remaining, int round,
                                boolean roundComplete, int numClasses, Instant updatedAt,
                                List<RoundView> rounds, List<LabelView> labels) {
-        static CampaignView of(BudgetState state, boolean withLabels) {
+        /** @param labels the campaign's labels, or null to leave them out */
+        static CampaignView of(BudgetState state, List<LabelView> labels) {
             List<RoundView> rounds = state.getRounds().stream()
                     .map(r -> new RoundView(r.getRound(), r.getQueried(), r.getLabeled(), r.getTestAccuracy()))
                     .toList();
-            List<LabelView> labels = withLabels
-                    ? state.getLabels().stream().map(l -> new LabelView(l.getSampleId(), l.getLabel(), l.getRound())).toList()
-                    : null;
             return new CampaignView(state.getCampaignId(), state.getDataset(), state.getStrategy(),
                     state.getStatus().name(), state.getBudget(), state.getQueried(), state.getLabeled(),
                     state.getRemaining(), state.getRound(), state.getRoundComplete(), state.getNumClasses(),
@@ -113,7 +115,7 @@ public class CampaignResource {
         try (KeyValueIterator<String, BudgetState> all = store().all()) {
             while (all.hasNext()) {
                 KeyValue<String, BudgetState> entry = all.next();
-                out.add(CampaignView.of(entry.value, false));
+                out.add(CampaignView.of(entry.value, null));
             }
         }
         return out;
@@ -124,7 +126,7 @@ public class CampaignResource {
     @Operation(summary = "Budget, progress and per-round accuracy of one campaign")
     public Response get(@PathParam("id") String id, @QueryParam("labels") @DefaultValue("false") boolean labels) {
         return ledger(id)
-                .map(state -> Response.ok(CampaignView.of(state, labels)).build())
+                .map(state -> Response.ok(CampaignView.of(state, labels ? labelsOf(id) : null)).build())
                 .orElseGet(() -> unknown(id));
     }
 
@@ -167,6 +169,18 @@ public class CampaignResource {
 
     private Optional<BudgetState> ledger(String id) {
         return Optional.ofNullable(store().get(id));
+    }
+
+    /** One prefix scan of the label store (keys campaign U+0000 sample), put in acceptance order. */
+    private List<LabelView> labelsOf(String id) {
+        List<LabeledSample> labels = new ArrayList<>();
+        ReadOnlyKeyValueStore<String, LabeledSample> store = streams.store(StoreQueryParameters.fromNameAndType(
+                BudgetTopology.LABEL_STORE, QueryableStoreTypes.keyValueStore()));
+        try (KeyValueIterator<String, LabeledSample> scan = store.prefixScan(LabelKeys.prefix(id), new StringSerializer())) {
+            scan.forEachRemaining(entry -> labels.add(entry.value));
+        }
+        return labels.stream().sorted(Comparator.comparingInt(LabeledSample::getSequence))
+                .map(l -> new LabelView(l.getSampleId(), l.getLabel(), l.getRound(), l.getAnnotatorId())).toList();
     }
 
     private ReadOnlyKeyValueStore<String, BudgetState> store() {

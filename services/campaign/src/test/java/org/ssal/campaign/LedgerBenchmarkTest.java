@@ -3,7 +3,6 @@ package org.ssal.campaign;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +19,7 @@ class LedgerBenchmarkTest {
         for (String size : System.getProperty("ssal.bench.budgets", "5000,10000,20000").split(",")) {
             int budget = Integer.parseInt(size.trim());
             LedgerRun.Result result = LedgerRun.run(
-                    BudgetTopology.build(Stores.inMemoryKeyValueStore(BudgetTopology.LEDGER_STORE)),
+                    BudgetTopology.buildInMemory(),
                     stateDir.resolve("b" + budget), "bench-" + budget, budget, batch);
             System.out.println("LEDGER-BENCH " + result.describe());
             assertEquals(budget, result.finalState().getLabeled());
