@@ -26,8 +26,8 @@ import org.ssal.learning.round.RoundEvaluation;
 import org.ssal.learning.round.RoundInput;
 import org.ssal.learning.round.RoundPlanner;
 import org.ssal.schemas.Catalogue;
-import org.ssal.schemas.LedgerLabels;
 import org.ssal.schemas.Topics;
+import org.ssal.service.LabelSource;
 import org.ssal.service.Outbox;
 import org.ssal.service.RejectedEventException;
 
@@ -43,11 +43,16 @@ final class ScoringHandler {
     private final Map<String, CampaignRoundState> states = new HashMap<>();
     private final ThresholdRelation relation;
     private final EmbeddingArtifacts artifacts;
+    private final LabelSource labels;
     private final Clock clock;
 
-    /** @param relation the labels-per-class threshold relation that drives {@code auto} campaigns */
-    ScoringHandler(EmbeddingArtifacts artifacts, Clock clock, ThresholdRelation relation) {
+    /**
+     * @param labels   the labels a ledger counts (the labels topic)
+     * @param relation the labels-per-class threshold relation that drives {@code auto} campaigns
+     */
+    ScoringHandler(EmbeddingArtifacts artifacts, LabelSource labels, Clock clock, ThresholdRelation relation) {
         this.artifacts = artifacts;
+        this.labels = labels;
         this.clock = clock;
         this.relation = relation;
     }
@@ -121,9 +126,12 @@ final class ScoringHandler {
         CampaignCreated campaign = state.campaign;
         EmbeddingsReady embeddings = state.embeddings;
         long started = clock.millis();
+        Map<String, Integer> labeled = labels.labelsOf(ledger);
+        // the round is complete and a batch is accepted only after the previous round completed,
+        // so every queried sample is labeled: the labeled ids are the queried ones
         RoundInput input = new RoundInput(artifacts.pool(embeddings.getPoolUri(), embeddings.getPoolSha256()),
                 artifacts.test(embeddings.getTestUri(), embeddings.getTestSha256()), embeddings.getClassNames().size(),
-                LedgerLabels.of(ledger), ledger.getQueriedIds().keySet(), campaign.getHead(), campaign.getSeed(),
+                labeled, labeled.keySet(), campaign.getHead(), campaign.getSeed(),
                 ledger.getRound());
         RoundEvaluation evaluation = RoundPlanner.evaluate(input);
         Evaluation result = evaluation.evaluation();
