@@ -21,6 +21,7 @@ import org.ssal.events.CampaignStopped;
 import org.ssal.events.EmbeddingsReady;
 import org.ssal.events.AnswersSubmitted;
 import org.ssal.events.LabelReceived;
+import org.ssal.events.LabeledSample;
 import org.ssal.events.LeaseEnded;
 import org.ssal.events.LeaseExtended;
 import org.ssal.events.LeaseGranted;
@@ -40,7 +41,8 @@ public final class EventCodec {
     /** Every event type of the contract, in the order of DESIGN §3. */
     public static final List<Class<? extends SpecificRecord>> EVENT_TYPES = List.of(
             CampaignCreated.class, CampaignStopped.class, CampaignFailed.class, CampaignResumed.class,
-            PretrainComplete.class, EmbeddingsReady.class, QueryBatch.class, LabelReceived.class, RoundEvaluated.class, BudgetState.class, Rejected.class,
+            PretrainComplete.class, EmbeddingsReady.class, QueryBatch.class, LabelReceived.class, RoundEvaluated.class, BudgetState.class, LabeledSample.class,
+            Rejected.class,
             StrategySwitched.class, LeaseGranted.class, LeaseExtended.class, AnswersSubmitted.class,
             LeaseEnded.class);
 

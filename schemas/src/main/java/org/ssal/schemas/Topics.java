@@ -3,8 +3,8 @@ package org.ssal.schemas;
 import java.util.List;
 
 /**
- * Topic names of DESIGN §3. Every topic is keyed by campaign id, so the events of one campaign
- * stay in one partition and in order. Values are single-object encoded Avro ({@link EventCodec}).
+ * Topic names of DESIGN §3. Every topic is keyed by campaign id (labels: by campaign and sample,
+ * in the campaign's partition), so the events of one campaign stay in one partition and in order. Values are single-object encoded Avro ({@link EventCodec}).
  */
 public final class Topics {
     public static final String CAMPAIGNS = "campaigns";
@@ -14,13 +14,18 @@ public final class Topics {
     public static final String LABELS_RECEIVED = "labels-received";
     public static final String ROUND_EVALUATED = "round-evaluated";
     public static final String BUDGET_STATE = "budget-state";
+    /**
+     * Accepted labels ({@code LabeledSample}), compacted: the one topic not keyed by campaign id
+     * alone but by {@link LabelKeys#key campaign and sample}, and still partitioned by campaign id.
+     */
+    public static final String LABELS = "labels";
     public static final String DEAD_LETTER = "dead-letter";
     public static final String STRATEGY_SWITCHED = "strategy-switched";
     /** The labeling gateway's own log: leases, answers, lease ends; its state is rebuilt from it. */
     public static final String LABELING = "labeling";
 
     public static final List<String> ALL = List.of(CAMPAIGNS, PRETRAIN_COMPLETE, EMBEDDINGS_READY, QUERY_BATCH,
-            LABELS_RECEIVED, ROUND_EVALUATED, BUDGET_STATE, DEAD_LETTER, STRATEGY_SWITCHED, LABELING);
+            LABELS_RECEIVED, ROUND_EVALUATED, BUDGET_STATE, LABELS, DEAD_LETTER, STRATEGY_SWITCHED, LABELING);
 
     private Topics() {
     }

@@ -5,7 +5,6 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.ssal.campaign.ledger.BudgetLedger;
 import org.ssal.campaign.ledger.Decision;
@@ -15,22 +14,26 @@ import org.ssal.events.CampaignFailed;
 import org.ssal.events.CampaignResumed;
 import org.ssal.events.CampaignStopped;
 import org.ssal.events.LabelReceived;
+import org.ssal.events.LabeledSample;
 import org.ssal.events.QueryBatch;
 import org.ssal.events.RoundEvaluated;
 import org.ssal.schemas.CampaignIds;
 import org.ssal.schemas.EventCodec;
+import org.ssal.schemas.LabelKeys;
 import org.ssal.schemas.MalformedEventException;
 import org.ssal.schemas.Rejections;
 
 /**
- * The Kafka Streams side of the budget tracker (see {@link BudgetTopology}): decodes a record,
- * checks that it is an event of its topic keyed by its campaign, and hands it with the campaign's
- * stored ledger to {@link BudgetLedger}, whose {@link Decision} it carries out: store (and
- * publish) the new state, do nothing for a redelivery, or dead-letter the record with the reason.
+ * The Kafka Streams side of the budget tracker (see {@link BudgetTopology}): reads the records
+ * {@link CampaignKeyer} re-keyed by campaign, decodes one, checks that it is an event of the topic
+ * it was written to, and hands it with the campaign's stored ledger and per-sample stores to
+ * {@link BudgetLedger}, whose {@link Decision} it carries out: store (and publish) the new state,
+ * remember queried samples, store and publish an accepted label, do nothing for a redelivery, or
+ * dead-letter the record with the reason and its origin (from {@link OriginHeaders}).
  *
- * <p>Under exactly_once_v2 the store update, the outputs and the input offset commit in one
- * transaction, so a crash between them cannot count an event twice; the ledger's redelivery
- * rules cover producers that send twice.
+ * <p>Under exactly_once_v2 the store updates, the outputs and the input offset commit in one
+ * transaction, so a crash between them cannot count an event twice, and a BudgetState that counts
+ * n labels is never visible to read_committed readers before the n-th label on the labels topic.
  *
  * <p>Times: the ledger stamps states with the record's timestamp (replays give the same ledger);
  * {@code rejectedAt} is the processor's wall-clock time when it was rejected.
@@ -40,6 +43,7 @@ final class BudgetProcessor implements Processor<String, byte[], String, byte[]>
     private final TrackerTopics topics;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, BudgetState> ledgers;
+    private StoreSampleLookup samples;
 
     BudgetProcessor(TrackerTopics topics) {
         this.topics = topics;
@@ -49,33 +53,31 @@ final class BudgetProcessor implements Processor<String, byte[], String, byte[]>
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.ledgers = context.getStateStore(BudgetTopology.LEDGER_STORE);
+        this.samples = new StoreSampleLookup(context.getStateStore(BudgetTopology.QUERIED_STORE),
+                context.getStateStore(BudgetTopology.LABEL_STORE));
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
-        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
+        OriginHeaders origin = OriginHeaders.readFrom(record.headers());
         SpecificRecord event;
         try {
             event = EventCodec.decode(record.value());
         } catch (MalformedEventException e) {
-            deadLetter(record, e.getMessage());
+            deadLetter(record, origin, e.getMessage());
             return;
         }
         String campaignId = CampaignIds.campaignIdOf(event);
-        if (!expectedOn(topic, event) || campaignId == null) {
-            deadLetter(record, "unexpected " + event.getSchema().getName() + " event on topic " + topic);
+        if (!expectedOn(origin.topic(), event) || campaignId == null) {
+            deadLetter(record, origin, "unexpected " + event.getSchema().getName() + " event on topic " + origin.topic());
             return;
         }
-        if (!campaignId.equals(record.key())) {
-            // a wrongly keyed event may sit in another partition than its campaign's ledger
-            deadLetter(record, "record key " + record.key() + " does not match campaignId " + campaignId);
-            return;
-        }
-        Decision decision = rules.decide(ledgers.get(campaignId), event, Instant.ofEpochMilli(record.timestamp()));
+        // the producer's key and partition do not matter: CampaignKeyer routed the record by campaignId
+        Decision decision = rules.decide(ledgers.get(campaignId), samples, event, Instant.ofEpochMilli(record.timestamp()));
         if (decision instanceof Decision.Accepted accepted) {
             write(record, accepted);
         } else if (decision instanceof Decision.Rejected rejected) {
-            deadLetter(record, rejected.reason());
+            deadLetter(record, origin, rejected.reason());
         }
         // Decision.Ignored: a redelivery writes nothing
     }
@@ -83,19 +85,22 @@ final class BudgetProcessor implements Processor<String, byte[], String, byte[]>
     private void write(Record<String, byte[]> record, Decision.Accepted accepted) {
         BudgetState state = accepted.state();
         ledgers.put(state.getCampaignId(), state);
+        samples.write(accepted);
+        LabeledSample label = accepted.newLabel();
+        if (label != null) {
+            context.forward(new Record<>(LabelKeys.key(label.getCampaignId(), label.getSampleId()),
+                    EventCodec.encode(label), record.timestamp()));
+        }
         if (accepted.publish()) {
-            context.forward(new Record<>(state.getCampaignId(), EventCodec.encode(state), record.timestamp()),
-                    BudgetTopology.SINK_BUDGET_STATE);
+            context.forward(new Record<>(state.getCampaignId(), EventCodec.encode(state), record.timestamp()));
         }
     }
 
-    private void deadLetter(Record<String, byte[]> record, String reason) {
-        RecordMetadata meta = context.recordMetadata().orElse(null);
-        byte[] rejected = EventCodec.encode(Rejections.rejected(
-                meta == null ? "" : meta.topic(), meta == null ? -1 : meta.partition(), meta == null ? -1 : meta.offset(),
-                record.key(), record.value(), reason, BudgetTopology.SERVICE,
+    private void deadLetter(Record<String, byte[]> record, OriginHeaders origin, String reason) {
+        byte[] rejected = EventCodec.encode(Rejections.rejected(origin.topic(), origin.partition(), origin.offset(),
+                origin.key(), record.value(), reason, BudgetTopology.SERVICE,
                 Instant.ofEpochMilli(context.currentSystemTimeMs())));
-        context.forward(new Record<>(record.key(), rejected, record.timestamp()), BudgetTopology.SINK_DEAD_LETTER);
+        context.forward(new Record<>(origin.key(), rejected, record.timestamp()));
     }
 
     private boolean expectedOn(String topic, SpecificRecord event) {

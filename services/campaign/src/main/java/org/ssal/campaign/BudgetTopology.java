@@ -1,84 +1,132 @@
 package org.ssal.campaign;
 
 import java.util.List;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.TopicNameExtractor;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 import org.ssal.events.BudgetState;
+import org.ssal.events.LabeledSample;
 import org.ssal.schemas.EventCodec;
 
 /**
  * The budget tracker (DESIGN §4): one processor keeps a ledger per campaign and decides which
  * query batches and labels count. It is the only place where the budget is enforced, so it must
- * see every event of a campaign in order: all inputs are keyed by campaign id and read by one
- * source, which makes them one sub-topology whose task for partition p owns the ledgers of the
- * campaigns hashed to p.
+ * see every event of a campaign in order, in the task that holds the campaign's stores.
  *
- * <p>Inputs are read as raw bytes and decoded inside the processor, so that a record which is not
+ * <pre>
+ * campaigns, query-batch, labels-received, round-evaluated   (any key, any partition)
+ *   → campaign-keyer: key := campaignId from the value, origin in headers
+ *   → ssal-budget-tracker-by-campaign-repartition            (partition = murmur2(campaignId))
+ *   → budget-tracker: BudgetLedger + ledger, queried and label stores
+ *   → budget-state (key campaignId) | labels (key campaignId U+0000 sampleId, partition of campaignId) | dead-letter
+ * </pre>
+ *
+ * The tracker re-keys through a repartition topic it owns, instead of trusting that producers
+ * partition by campaign id the way Java does (librdkafka's default CRC32 does not), at the price
+ * of writing each input once more.
+ *
+ * <p>Inputs are read as raw bytes and decoded inside the processors, so that a record which is not
  * an event becomes a {@code Rejected} on dead-letter instead of a deserialization failure that
  * stops the stream thread.
  */
 public final class BudgetTopology {
     /** Persistent store: campaignId → {@link BudgetState}; read by the REST API (interactive queries). */
     public static final String LEDGER_STORE = "campaign-ledger";
+    /** Persistent store: {@code LabelKeys.key(campaign, sample)} → round of the batch that queried it. */
+    public static final String QUERIED_STORE = "campaign-queried-samples";
+    /**
+     * Persistent store: {@code LabelKeys.key(campaign, sample)} → accepted {@link LabeledSample};
+     * a prefix scan of {@code LabelKeys.prefix(campaign)} lists a campaign's labels (REST {@code ?labels=true}).
+     */
+    public static final String LABEL_STORE = "campaign-labels";
     /** Value of {@code service} in the Rejected events of this topology. */
     public static final String SERVICE = "budget-tracker";
-    /** Kafka Streams application id (consumer group, prefix of the changelog topic). */
+    /** Kafka Streams application id (consumer group, prefix of the changelog and repartition topics). */
     public static final String APPLICATION_ID = "ssal-budget-tracker";
+    /** Name of the repartition step; its topic is {@link #REPARTITION_TOPIC}. */
+    static final String BY_CAMPAIGN = "by-campaign";
+    /** The internal topic Kafka Streams creates (and purges) for the re-keyed inputs. */
+    public static final String REPARTITION_TOPIC = APPLICATION_ID + "-" + BY_CAMPAIGN + "-repartition";
 
     /** The inputs under their default names ({@link TrackerTopics#DEFAULT}). */
     public static final List<String> INPUT_TOPICS = TrackerTopics.DEFAULT.inputs();
 
     static final String SOURCE = "campaign-events";
+    static final String KEYER = "campaign-keyer";
     static final String PROCESSOR = "budget-tracker";
-    static final String SINK_BUDGET_STATE = "budget-state-sink";
-    static final String SINK_DEAD_LETTER = "dead-letter-sink";
+    static final String SINK = "tracker-outputs";
 
     private BudgetTopology() {
     }
 
-    /** The topology with its persistent (RocksDB) ledger on the default topics. */
+    /** The topology with persistent (RocksDB) stores on the default topics. */
     public static Topology build() {
         return build(TrackerTopics.DEFAULT);
     }
 
-    /** The topology with its persistent (RocksDB) ledger: what the service runs. */
+    /** The topology with persistent (RocksDB) stores: what the service runs. */
     public static Topology build(TrackerTopics topics) {
-        return build(topics, Stores.persistentKeyValueStore(LEDGER_STORE));
+        return build(topics, Stores::persistentKeyValueStore);
     }
 
     /**
-     * The topology on the default topics with another ledger store, named {@link #LEDGER_STORE}
-     * (tests that pipe thousands of records use an in-memory one: TopologyTestDriver commits, and
-     * so flushes RocksDB, after every record).
+     * The topology on the default topics with in-memory stores (tests that pipe thousands of
+     * records: TopologyTestDriver commits, and so flushes RocksDB, after every record).
      */
-    public static Topology build(KeyValueBytesStoreSupplier ledgerStore) {
-        return build(TrackerTopics.DEFAULT, ledgerStore);
+    public static Topology buildInMemory() {
+        return build(TrackerTopics.DEFAULT, Stores::inMemoryKeyValueStore);
     }
 
-    public static Topology build(TrackerTopics topics, KeyValueBytesStoreSupplier ledgerStore) {
-        if (!LEDGER_STORE.equals(ledgerStore.name())) {
-            throw new IllegalArgumentException("the ledger store must be named " + LEDGER_STORE);
-        }
-        Topology topology = new Topology();
-        topology.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
-                topics.inputs().toArray(String[]::new));
-        topology.addProcessor(PROCESSOR, () -> new BudgetProcessor(topics), SOURCE);
-        topology.addStateStore(Stores.keyValueStoreBuilder(
-                ledgerStore, Serdes.String(), ledgerSerde()), PROCESSOR);
-        topology.addSink(SINK_BUDGET_STATE, topics.budgetState(),
-                Serdes.String().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);
-        topology.addSink(SINK_DEAD_LETTER, topics.deadLetter(),
-                Serdes.String().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);
-        return topology;
+    /** @param stores the store supplier for a store name (persistent or in-memory) */
+    public static Topology build(TrackerTopics topics, Function<String, KeyValueBytesStoreSupplier> stores) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(LEDGER_STORE), Serdes.String(), ledgerSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(QUERIED_STORE), Serdes.String(), Serdes.Integer()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(LABEL_STORE), Serdes.String(), labelSerde()));
+        builder.stream(topics.inputs(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(SOURCE))
+                .process(CampaignKeyer::new, Named.as(KEYER))
+                .repartition(Repartitioned.<String, byte[]>as(BY_CAMPAIGN)
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()))
+                .process(() -> new BudgetProcessor(topics), Named.as(PROCESSOR), LEDGER_STORE, QUERIED_STORE, LABEL_STORE)
+                .to(outputTopic(topics), Produced.with(Serdes.String(), Serdes.ByteArray())
+                        .withStreamPartitioner(new CampaignPartitioner(topics.deadLetter())).withName(SINK));
+        return builder.build();
     }
 
     /** Ledger values are stored exactly as they are published: single-object encoded Avro. */
     public static Serde<BudgetState> ledgerSerde() {
+        return eventSerde(BudgetState.class);
+    }
+
+    /** Label store values, as on the labels topic. */
+    public static Serde<LabeledSample> labelSerde() {
+        return eventSerde(LabeledSample.class);
+    }
+
+    private static <T extends SpecificRecord> Serde<T> eventSerde(Class<T> type) {
         return Serdes.serdeFrom(
-                (topic, state) -> state == null ? null : EventCodec.encode(state),
-                (topic, bytes) -> bytes == null ? null : EventCodec.decode(bytes, BudgetState.class));
+                (topic, event) -> event == null ? null : EventCodec.encode(event),
+                (topic, bytes) -> bytes == null ? null : EventCodec.decode(bytes, type));
+    }
+
+    /** Each output goes to the topic of its event type: budget-state, labels, or dead-letter (Rejected). */
+    private static TopicNameExtractor<String, byte[]> outputTopic(TrackerTopics topics) {
+        return (key, value, context) -> {
+            Class<?> type = EventCodec.typeOf(value);
+            if (type == BudgetState.class) {
+                return topics.budgetState();
+            }
+            return type == LabeledSample.class ? topics.labels() : topics.deadLetter();
+        };
     }
 }

@@ -14,10 +14,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -28,6 +36,8 @@ import org.ssal.events.CampaignFailed;
 import org.ssal.events.CampaignResumed;
 import org.ssal.events.CampaignStatus;
 import org.ssal.events.CampaignStopped;
+import org.ssal.events.LabeledSample;
+import org.ssal.schemas.LabelKeys;
 import org.ssal.service.SharedConfig;
 
 /**
@@ -44,12 +54,15 @@ import org.ssal.service.SharedConfig;
 @Tag(name = "campaigns", description = "Create, follow and stop active-learning labeling campaigns")
 public class CampaignResource {
     private final LedgerRouter ledgers;
+    private final KafkaStreams streams;
     private final CampaignCommands commands;
     private final String campaignsTopic;
 
     @Inject
-    public CampaignResource(LedgerRouter ledgers, CampaignCommands commands, SharedConfig.TopicNames topics) {
+    public CampaignResource(LedgerRouter ledgers, KafkaStreams streams, CampaignCommands commands,
+                            SharedConfig.TopicNames topics) {
         this.ledgers = ledgers;
+        this.streams = streams;
         this.commands = commands;
         this.campaignsTopic = topics.campaigns();
     }
@@ -58,8 +71,8 @@ public class CampaignResource {
     public record RoundView(int round, int queried, int labeled, Double testAccuracy) {
     }
 
-    /** An accepted label (only with {@code ?labels=true}). */
-    public record LabelView(String sampleId, int label, int round) {
+    /** An accepted label (only with {@code ?labels=true}), in acceptance order. */
+    public record LabelView(String sampleId, int label, int round, String annotatorId) {
     }
 
     /** Why a campaign is FAILED: the service that found it, the field and value at fault. */
@@ -76,13 +89,11 @@ public class CampaignResource {
                                int budget, int queried, int labeled, int remaining, int round,
                                boolean roundComplete, int numClasses, Instant updatedAt,
                                List<RoundView> rounds, List<LabelView> labels, FailureView failure) {
-        static CampaignView of(BudgetState state, boolean withLabels) {
+        /** @param labels the campaign's labels, or null to leave them out */
+        static CampaignView of(BudgetState state, List<LabelView> labels) {
             List<RoundView> rounds = state.getRounds().stream()
                     .map(r -> new RoundView(r.getRound(), r.getQueried(), r.getLabeled(), r.getTestAccuracy()))
                     .toList();
-            List<LabelView> labels = withLabels
-                    ? state.getLabels().stream().map(l -> new LabelView(l.getSampleId(), l.getLabel(), l.getRound())).toList()
-                    : null;
             return new CampaignView(state.getCampaignId(), state.getDataset(), state.getStrategy(),
                     state.getStatus().name(), state.getBudget(), state.getQueried(), state.getLabeled(),
                     state.getRemaining(), state.getRound(), state.getRoundComplete(), state.getNumClasses(),
@@ -112,7 +123,7 @@ public class CampaignResource {
     @GET
     @Operation(summary = "List every campaign known to the budget tracker")
     public List<CampaignView> list() {
-        return ledgers.all().stream().map(state -> CampaignView.of(state, false)).toList();
+        return ledgers.all().stream().map(state -> CampaignView.of(state, null)).toList();
     }
 
     @GET
@@ -120,7 +131,7 @@ public class CampaignResource {
     @Operation(summary = "Budget, progress and per-round accuracy of one campaign")
     public Response get(@PathParam("id") String id, @QueryParam("labels") @DefaultValue("false") boolean labels) {
         return ledger(id)
-                .map(state -> Response.ok(CampaignView.of(state, labels)).build())
+                .map(state -> labels ? withLabels(state) : Response.ok(CampaignView.of(state, null)).build())
                 .orElseGet(() -> unknown(id));
     }
 
@@ -186,6 +197,32 @@ public class CampaignResource {
 
     private Optional<BudgetState> ledger(String id) {
         return ledgers.find(id);
+    }
+
+    /**
+     * The labels live in the store of the instance that hosts the campaign (they are committed with
+     * its ledger): another instance says so instead of answering with a partial list.
+     */
+    private Response withLabels(BudgetState state) {
+        List<LabelView> labels = labelsOf(state.getCampaignId());
+        if (labels.size() != state.getLabeled()) {
+            return error(Response.Status.SERVICE_UNAVAILABLE, "labels", "true", "the labels of campaign "
+                    + state.getCampaignId() + " are held by another instance of the campaign service; "
+                    + "ask it, or run one instance (GET without labels=true works on every instance)");
+        }
+        return Response.ok(CampaignView.of(state, labels)).build();
+    }
+
+    /** One prefix scan of the label store (keys campaign U+0000 sample), put in acceptance order. */
+    private List<LabelView> labelsOf(String id) {
+        List<LabeledSample> labels = new ArrayList<>();
+        ReadOnlyKeyValueStore<String, LabeledSample> store = streams.store(StoreQueryParameters.fromNameAndType(
+                BudgetTopology.LABEL_STORE, QueryableStoreTypes.keyValueStore()));
+        try (KeyValueIterator<String, LabeledSample> scan = store.prefixScan(LabelKeys.prefix(id), new StringSerializer())) {
+            scan.forEachRemaining(entry -> labels.add(entry.value));
+        }
+        return labels.stream().sorted(Comparator.comparingInt(LabeledSample::getSequence))
+                .map(l -> new LabelView(l.getSampleId(), l.getLabel(), l.getRound(), l.getAnnotatorId())).toList();
     }
 
     private static Response unknown(String id) {

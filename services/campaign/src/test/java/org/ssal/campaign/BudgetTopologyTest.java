@@ -26,7 +26,6 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +59,10 @@ class BudgetTopologyTest {
     private TestInputTopic<String, byte[]> evaluations;
     private TestOutputTopic<String, byte[]> budgetStates;
     private TestOutputTopic<String, byte[]> deadLetters;
+    private TestOutputTopic<String, byte[]> acceptedLabels;
     private KeyValueStore<String, BudgetState> ledger;
+    private KeyValueStore<String, Integer> queriedRounds;
+    private KeyValueStore<String, LabeledSample> labelStore;
     private int tick;
 
     @BeforeEach
@@ -81,7 +83,10 @@ class BudgetTopologyTest {
         evaluations = input(Topics.ROUND_EVALUATED);
         budgetStates = driver.createOutputTopic(Topics.BUDGET_STATE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
         deadLetters = driver.createOutputTopic(Topics.DEAD_LETTER, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        acceptedLabels = driver.createOutputTopic(Topics.LABELS, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
         ledger = driver.getKeyValueStore(BudgetTopology.LEDGER_STORE);
+        queriedRounds = driver.getKeyValueStore(BudgetTopology.QUERIED_STORE);
+        labelStore = driver.getKeyValueStore(BudgetTopology.LABEL_STORE);
     }
 
     @AfterEach
@@ -152,7 +157,7 @@ class BudgetTopologyTest {
         assertEquals(0, state.getRound());
         assertFalse(state.getRoundComplete());
         assertEquals(3, state.getNumClasses());
-        assertEquals(Map.of("a", 0, "b", 0, "c", 0), state.getQueriedIds());
+        assertEquals(Map.of("a", 0, "b", 0, "c", 0), queriedOf(C));
         assertEquals(List.of(summary(0, 3, 0, null)), state.getRounds());
         assertEquals(state, ledger.get(C));
         assertTrue(rejections().isEmpty());
@@ -313,7 +318,9 @@ class BudgetTopologyTest {
         assertEquals(2, full.getLabeled());
         assertTrue(full.getRoundComplete());
         assertEquals(CampaignStatus.ACTIVE, full.getStatus());
-        assertEquals(List.of(sample("b", 2, 0), sample("a", 0, 0)), full.getLabels());
+        assertEquals(List.of(sample(C, "b", 2, 0, 0), sample(C, "a", 0, 0, 1)), publishedLabels(),
+                "each label once on the labels topic, with its annotator, in acceptance order");
+        assertEquals(List.of(sample(C, "a", 0, 0, 1), sample(C, "b", 2, 0, 0)), labelsOf(C));
         assertEquals(List.of(summary(0, 2, 2, null)), full.getRounds());
         assertEquals(full, ledger.get(C));
         assertTrue(rejections().isEmpty());
@@ -334,7 +341,7 @@ class BudgetTopologyTest {
         assertEquals(CampaignStatus.COMPLETED, state.getStatus());
         assertEquals(3, state.getLabeled());
         assertEquals(0, state.getRemaining());
-        assertEquals(sample("c", 2, 1), state.getLabels().get(2));
+        assertEquals(sample(C, "c", 2, 1, 2), labelStore.get(org.ssal.schemas.LabelKeys.key(C, "c")));
         assertEquals(List.of(summary(0, 2, 2, null), summary(1, 1, 1, null)), state.getRounds());
         assertEquals(state, ledger.get(C));
     }
@@ -536,18 +543,57 @@ class BudgetTopologyTest {
     }
 
     @Test
-    void shouldDeadLetterEventWhenTopicOrKeyDoesNotFit() {
+    void shouldDeadLetterEventWhenItIsNotAnEventOfItsTopic() {
         pipe(campaigns, C, created(C, 10));
         publishedStates();
 
         pipe(campaigns, C, label(C, "a", 0));
-        pipe(queryBatches, "other", batch(C, 0, "a"));
+
+        Rejected rejected = single(rejections());
+        assertEquals("unexpected LabelReceived event on topic campaigns", rejected.getReason());
+        assertEquals(Topics.CAMPAIGNS, rejected.getTopic(), "the topic it was written to, not the repartition topic");
+        assertTrue(publishedStates().isEmpty());
+    }
+
+    /** The campaign id in the value decides, not the producer's key (nor the partition it chose). */
+    @Test
+    void shouldCountEventsOnceWhateverKeyTheProducerGaveThem() {
+        pipe(campaigns, null, created(C, 10));
+        pipe(queryBatches, "other", batch(C, 0, "a", "b"));
+        pipe(labels, "vendor-key", label(C, "a", 1));
+        pipe(labels, null, label(C, "a", 1));
+        pipe(labels, C, label(C, "b", 0));
+
+        BudgetState state = ledger.get(C);
+        assertEquals(2, state.getQueried());
+        assertEquals(2, state.getLabeled(), "the redelivered label of a counted once");
+        assertTrue(state.getRoundComplete());
+        assertTrue(rejections().isEmpty());
+        assertEquals(List.of("c1\u0000a", "c1\u0000b"),
+                acceptedLabels.readKeyValuesToList().stream().map(kv -> kv.key).toList());
+        assertEquals(4, publishedStates().size(), "created, batch, two labels; each keyed by its campaign");
+    }
+
+    /** A dead-lettered record names where its producer wrote it, across the repartition topic. */
+    @Test
+    void shouldKeepTheOriginOfADeadLetteredRecordAcrossTheRepartition() {
+        pipe(campaigns, C, created(C, 10));
+        pipe(queryBatches, C, batch(C, 0, "a"));
+        pipe(labels, "vendor-key", label(C, "a", 1));
+        pipe(labels, "vendor-key", label(C, "z", 1));
+        pipe(labels, null, label(C, "a", 2));
 
         List<Rejected> rejected = rejections();
-        assertEquals("unexpected LabelReceived event on topic campaigns", rejected.get(0).getReason());
-        assertEquals("record key other does not match campaignId c1", rejected.get(1).getReason());
-        assertTrue(publishedStates().isEmpty());
-        assertEquals(0, ledger.get(C).getQueried());
+        assertEquals(2, rejected.size());
+        assertEquals("sample z answers no query of campaign c1", rejected.get(0).getReason());
+        assertEquals(Topics.LABELS_RECEIVED, rejected.get(0).getTopic());
+        assertEquals(0, rejected.get(0).getPartition());
+        assertEquals(1L, rejected.get(0).getOffset(), "second record of labels-received");
+        assertEquals("vendor-key", rejected.get(0).getKey());
+        assertArrayEquals(EventCodec.encode(label(C, "z", 1)), bytes(rejected.get(0).getPayload()));
+        assertEquals(2L, rejected.get(1).getOffset());
+        assertNull(rejected.get(1).getKey(), "no key stays no key");
+        assertEquals("sample a already has label 1; conflicting label 2 ignored", rejected.get(1).getReason());
     }
 
     // ---------------------------------------------------------------- properties (DESIGN §5)
@@ -563,7 +609,7 @@ class BudgetTopologyTest {
     void shouldNeverExceedBudgetWhenEventsInterleaveRandomly() {
         // thousands of records: the driver commits after each one, which would flush RocksDB each time
         driver.close();
-        open(BudgetTopology.build(Stores.inMemoryKeyValueStore(BudgetTopology.LEDGER_STORE)));
+        open(BudgetTopology.buildInMemory());
         Set<CampaignStatus> endings = new HashSet<>();
         for (long seed = 1; seed <= 25; seed++) {
             Random random = new Random(seed);
@@ -616,7 +662,7 @@ class BudgetTopologyTest {
 
                 assertTrue(published.size() + rejected.size() <= 1, "one input, at most one output");
                 assertInvariants(after);
-                published.forEach(BudgetTopologyTest::assertInvariants);
+                published.forEach(BudgetTopologyTest::assertStateInvariants);
                 if (redelivery) {
                     assertEquals(before, after, "seed " + seed + ": a redelivered event changed the ledger");
                     assertTrue(published.isEmpty() && rejected.isEmpty(), "a redelivery is silent");
@@ -624,15 +670,16 @@ class BudgetTopologyTest {
                     assertEquals(after, published.get(0));
                     accepted.add(event);
                 }
-                queriedSoFar.addAll(after.getQueriedIds().keySet());
+                Map<String, Integer> queriedNow = queriedOf(campaign);
+                queriedSoFar.addAll(queriedNow.keySet());
                 // late labels: an oracle answers an accepted batch completely, now and then
                 if (after.getRound() >= 0 && !after.getRoundComplete() && random.nextInt(6) == 0) {
-                    for (Map.Entry<String, Integer> q : after.getQueriedIds().entrySet()) {
+                    for (Map.Entry<String, Integer> q : queriedNow.entrySet()) {
                         if (q.getValue() == after.getRound()) {
                             pipe(labels, campaign, label(campaign, q.getKey(), q.getKey().hashCode() & 1));
                         }
                     }
-                    publishedStates().forEach(BudgetTopologyTest::assertInvariants);
+                    publishedStates().forEach(BudgetTopologyTest::assertStateInvariants);
                     rejections();
                     assertInvariants(ledger.get(campaign));
                 }
@@ -643,18 +690,26 @@ class BudgetTopologyTest {
         assertTrue(endings.contains(CampaignStatus.COMPLETED) && endings.contains(CampaignStatus.STOPPED), endings.toString());
     }
 
-    private static void assertInvariants(BudgetState s) {
+    /** The ledger's counts agree with its per-sample stores. */
+    private void assertInvariants(BudgetState s) {
+        assertStateInvariants(s);
+        Map<String, Integer> queried = queriedOf(s.getCampaignId());
+        List<LabeledSample> counted = labelsOf(s.getCampaignId());
+        assertEquals(s.getQueried(), queried.size());
+        assertEquals(s.getLabeled(), counted.size());
+        Set<Integer> sequences = new HashSet<>();
+        for (LabeledSample l : counted) {
+            assertEquals(queried.get(l.getSampleId()), l.getRound(), "label answers no query");
+            assertTrue(l.getLabel() >= 0 && l.getLabel() < s.getNumClasses());
+            assertTrue(sequences.add(l.getSequence()), "sequence " + l.getSequence() + " given twice");
+        }
+        assertEquals(IntStream.range(0, s.getLabeled()).boxed().collect(java.util.stream.Collectors.toSet()), sequences);
+    }
+
+    private static void assertStateInvariants(BudgetState s) {
         assertTrue(s.getQueried() <= s.getBudget(), "queried " + s.getQueried() + " > budget " + s.getBudget());
         assertTrue(s.getLabeled() <= s.getQueried(), "labeled " + s.getLabeled() + " > queried " + s.getQueried());
         assertEquals(s.getBudget() - s.getQueried(), s.getRemaining());
-        assertEquals(s.getQueried(), s.getQueriedIds().size());
-        assertEquals(s.getLabeled(), s.getLabels().size());
-        Set<String> labeled = new HashSet<>();
-        for (LabeledSample l : s.getLabels()) {
-            assertTrue(labeled.add(l.getSampleId()), "sample " + l.getSampleId() + " counted twice");
-            assertEquals(s.getQueriedIds().get(l.getSampleId()), l.getRound(), "label answers no query");
-            assertTrue(l.getLabel() >= 0 && l.getLabel() < s.getNumClasses());
-        }
         assertEquals(s.getQueried(), s.getRounds().stream().mapToInt(RoundSummary::getQueried).sum());
         assertEquals(s.getLabeled(), s.getRounds().stream().mapToInt(RoundSummary::getLabeled).sum());
         assertEquals(IntStream.range(0, s.getRounds().size()).boxed().toList(),
@@ -729,7 +784,34 @@ class BudgetTopologyTest {
                 .setTestAccuracy(accuracy).build();
     }
 
-    private static LabeledSample sample(String id, int label, int round) {
-        return LabeledSample.newBuilder().setSampleId(id).setLabel(label).setRound(round).build();
+    private static LabeledSample sample(String campaign, String id, int label, int round, int sequence) {
+        return LabeledSample.newBuilder().setCampaignId(campaign).setSampleId(id).setLabel(label).setRound(round)
+                .setAnnotatorId("test").setLabeledAt(T0).setSequence(sequence).build();
+    }
+
+    /** The queried store's entries of one campaign: sample → round (a prefix scan, as the REST API does). */
+    private Map<String, Integer> queriedOf(String campaign) {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        try (var it = queriedRounds.prefixScan(org.ssal.schemas.LabelKeys.prefix(campaign), Serdes.String().serializer())) {
+            it.forEachRemaining(kv -> out.put(kv.key.substring(campaign.length() + 1), kv.value));
+        }
+        return out;
+    }
+
+    /** The label store's labels of one campaign, in key (sample id) order. */
+    private List<LabeledSample> labelsOf(String campaign) {
+        List<LabeledSample> out = new ArrayList<>();
+        try (var it = labelStore.prefixScan(org.ssal.schemas.LabelKeys.prefix(campaign), Serdes.String().serializer())) {
+            it.forEachRemaining(kv -> out.add(kv.value));
+        }
+        return out;
+    }
+
+    private List<LabeledSample> publishedLabels() {
+        return acceptedLabels.readKeyValuesToList().stream().map(kv -> {
+            LabeledSample label = EventCodec.decode(kv.value, LabeledSample.class);
+            assertEquals(org.ssal.schemas.LabelKeys.key(label.getCampaignId(), label.getSampleId()), kv.key);
+            return label;
+        }).toList();
     }
 }

@@ -15,6 +15,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssal.events.BudgetState;
+import org.ssal.events.LabeledSample;
 import org.ssal.events.Rejected;
 import org.ssal.schemas.EventCodec;
 
@@ -22,7 +23,7 @@ import org.ssal.schemas.EventCodec;
 class BudgetTopologyTopicsTest {
     private static final Instant T0 = Instant.parse("2025-03-01T09:00:00Z");
     private static final TrackerTopics RENAMED = new TrackerTopics("x-campaigns", "x-query-batch",
-            "x-labels-received", "x-round-evaluated", "x-budget-state", "x-dead-letter");
+            "x-labels-received", "x-round-evaluated", "x-budget-state", "x-labels", "x-dead-letter");
 
     @TempDir
     Path stateDir;
@@ -34,9 +35,10 @@ class BudgetTopologyTopicsTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         try (TopologyTestDriver driver = new TopologyTestDriver(BudgetTopology.build(RENAMED,
-                Stores.inMemoryKeyValueStore(BudgetTopology.LEDGER_STORE)), props, T0)) {
+                Stores::inMemoryKeyValueStore), props, T0)) {
             TestOutputTopic<String, byte[]> states = output(driver, "x-budget-state");
             TestOutputTopic<String, byte[]> deadLetters = output(driver, "x-dead-letter");
+            TestOutputTopic<String, byte[]> labels = output(driver, "x-labels");
 
             input(driver, "x-campaigns").pipeInput("c1", EventCodec.encode(BudgetTopologyTest.created("c1", 10)), T0);
             input(driver, "x-labels-received").pipeInput("c1",
@@ -47,6 +49,12 @@ class BudgetTopologyTopicsTest {
             Rejected rejected = EventCodec.decode(deadLetters.readValue(), Rejected.class);
             assertEquals("unexpected QueryBatch event on topic x-labels-received", rejected.getReason());
             assertEquals("x-labels-received", rejected.getTopic());
+
+            input(driver, "x-query-batch").pipeInput("c1", EventCodec.encode(BudgetTopologyTest.batch("c1", 0, "a")), T0);
+            input(driver, "x-labels-received").pipeInput("c1", EventCodec.encode(BudgetTopologyTest.label("c1", "a", 1)), T0);
+
+            assertEquals("a", EventCodec.decode(labels.readValue(), LabeledSample.class).getSampleId());
+            assertEquals(1, EventCodec.decode(states.readValuesToList().get(1), BudgetState.class).getLabeled());
         }
     }
 

@@ -91,6 +91,10 @@ public final class SharedConfig {
         @WithDefault(Topics.BUDGET_STATE)
         String budgetState();
 
+        /** Accepted labels (LabeledSample), written by the budget tracker; compacted. */
+        @WithDefault(Topics.LABELS)
+        String labels();
+
         @WithDefault(Topics.DEAD_LETTER)
         String deadLetter();
 

@@ -28,8 +28,11 @@ import org.ssal.schemas.Topics;
  * with a message naming the topic, the setting and the value.
  */
 public final class TopicAdmin {
-    /** Topics that are tables (latest value per campaign): compacted, never deleted by age. */
-    public static final Set<String> TABLES = Set.of(Topics.BUDGET_STATE);
+    /**
+     * Topics that are tables (latest value per key: campaign, or campaign and sample for labels):
+     * compacted, never deleted by age.
+     */
+    public static final Set<String> TABLES = Set.of(Topics.BUDGET_STATE, Topics.LABELS);
 
     private static final Duration METADATA_PATIENCE = Duration.ofSeconds(30);
     private static final Duration METADATA_RETRY = Duration.ofMillis(100);

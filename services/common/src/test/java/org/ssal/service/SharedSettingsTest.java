@@ -29,7 +29,7 @@ class SharedSettingsTest {
         SharedConfig.TopicNames topics = config.getConfigMapping(SharedConfig.TopicNames.class);
         assertEquals(Topics.ALL, List.of(topics.campaigns(), topics.pretrainComplete(), topics.embeddingsReady(),
                 topics.queryBatch(), topics.labelsReceived(), topics.roundEvaluated(), topics.budgetState(),
-                topics.deadLetter(), topics.strategySwitched(), topics.labeling()));
+                topics.labels(), topics.deadLetter(), topics.strategySwitched(), topics.labeling()));
     }
 
     @Test

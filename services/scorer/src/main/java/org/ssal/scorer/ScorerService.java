@@ -12,6 +12,7 @@ import org.ssal.learning.advice.MeasuredRelation;
 import org.ssal.schemas.Topics;
 import org.ssal.service.ArtifactStore;
 import org.ssal.service.EventService;
+import org.ssal.service.LabelView;
 import org.ssal.service.SharedSettings;
 
 /** Kafka in, {@link ScoringHandler} (and through it learning/'s RoundPlanner), Kafka out. */
@@ -26,21 +27,29 @@ public class ScorerService {
     @Inject
     ScorerSettings settings;
 
+    /** How long a complete round waits for its labels on the labels topic (written in the same transaction). */
+    static final Duration LABELS_DEADLINE = Duration.ofMinutes(1);
+
     private EventService service;
+    private LabelView labels;
 
     void start(@Observes StartupEvent event) {
         if (!settings.enabled()) {
             return;
         }
         SharedSettings shared = SharedSettings.fromConfig();
+        labels = new LabelView(shared.bootstrapServers(), Topics.LABELS, LABELS_DEADLINE);
         ScoringHandler handler = new ScoringHandler(new EmbeddingArtifacts(new ArtifactStore(shared.artifactsDir())),
-                Clock.systemUTC(), MeasuredRelation.builtIn());
+                labels, Clock.systemUTC(), MeasuredRelation.builtIn());
         service = shared.start(SPEC, handler::observe, handler::handle);
     }
 
     void stop(@Observes ShutdownEvent event) {
         if (service != null) {
             service.close();
+        }
+        if (labels != null) {
+            labels.close();
         }
     }
 

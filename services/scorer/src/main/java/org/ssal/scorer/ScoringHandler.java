@@ -28,10 +28,10 @@ import org.ssal.learning.round.RoundInput;
 import org.ssal.learning.round.RoundPlanner;
 import org.ssal.schemas.CampaignIds;
 import org.ssal.schemas.Catalogue;
-import org.ssal.schemas.LedgerLabels;
 import org.ssal.schemas.Topics;
 import org.ssal.service.CampaignFailedException;
 import org.ssal.service.CorruptArtifactException;
+import org.ssal.service.LabelSource;
 import org.ssal.service.Outbox;
 
 /**
@@ -46,11 +46,16 @@ final class ScoringHandler {
     private final Map<String, CampaignRoundState> states = new HashMap<>();
     private final ThresholdRelation relation;
     private final EmbeddingArtifacts artifacts;
+    private final LabelSource labels;
     private final Clock clock;
 
-    /** @param relation the labels-per-class threshold relation that drives {@code auto} campaigns */
-    ScoringHandler(EmbeddingArtifacts artifacts, Clock clock, ThresholdRelation relation) {
+    /**
+     * @param labels   the labels a ledger counts (the labels topic)
+     * @param relation the labels-per-class threshold relation that drives {@code auto} campaigns
+     */
+    ScoringHandler(EmbeddingArtifacts artifacts, LabelSource labels, Clock clock, ThresholdRelation relation) {
         this.artifacts = artifacts;
+        this.labels = labels;
         this.clock = clock;
         this.relation = relation;
     }
@@ -125,11 +130,13 @@ final class ScoringHandler {
         CampaignCreated campaign = state.campaign;
         EmbeddingsReady embeddings = state.embeddings;
         long started = clock.millis();
+        Map<String, Integer> labeled = labels.labelsOf(ledger);
+        // the round is complete and a batch is accepted only after the previous round completed,
+        // so every queried sample is labeled: the labeled ids are the queried ones
         RoundInput input = new RoundInput(
                 trusted(state, ledger.getRound(), () -> artifacts.pool(embeddings.getPoolUri(), embeddings.getPoolSha256())),
                 trusted(state, ledger.getRound(), () -> artifacts.test(embeddings.getTestUri(), embeddings.getTestSha256())),
-                embeddings.getClassNames().size(),
-                LedgerLabels.of(ledger), ledger.getQueriedIds().keySet(), campaign.getHead(), campaign.getSeed(),
+                embeddings.getClassNames().size(), labeled, labeled.keySet(), campaign.getHead(), campaign.getSeed(),
                 ledger.getRound());
         RoundEvaluation evaluation = RoundPlanner.evaluate(input);
         Evaluation result = evaluation.evaluation();

@@ -26,6 +26,7 @@ import org.ssal.events.CampaignFailed;
 import org.ssal.events.CampaignStatus;
 import org.ssal.events.EmbeddingsReady;
 import org.ssal.events.LabeledSample;
+import org.ssal.schemas.LedgerLabels;
 import org.ssal.events.QueryBatch;
 import org.ssal.events.RoundEvaluated;
 import org.ssal.events.StrategySwitched;
@@ -44,12 +45,14 @@ class ScoringHandlerTest {
     private ScoringHandler handler;
     private EmbeddingsReady ready;
     private final Map<String, Integer> truth = new HashMap<>();
+    /** What the budget tracker wrote to the labels topic in the test. */
+    private final List<LabeledSample> labelsTopic = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         ArtifactStore store = new ArtifactStore(dir);
         // measured: with 2 classes, AL (entropy) beats random from 10 labels per class on
-        handler = new ScoringHandler(new EmbeddingArtifacts(store), CLOCK, ThresholdRelation.measuredBySsal(
+        handler = new ScoringHandler(new EmbeddingArtifacts(store), ledger -> LedgerLabels.of(ledger, labelsTopic), CLOCK, ThresholdRelation.measuredBySsal(
                 List.of(new ThresholdRelation.Point("blobs", 2, 10, "entropy", false)), "test"));
         // two well separated Gaussian blobs: any sane head gets them right
         SplittableRandom random = new SplittableRandom(3);
@@ -97,12 +100,15 @@ class ScoringHandlerTest {
         for (QueryBatch batch : batches) {
             for (String id : batch.getSampleIds()) {
                 queried.put(id, batch.getRound());
-                labels.add(new LabeledSample(id, truth.get(id), batch.getRound()));
+                labels.add(LabeledSample.newBuilder().setCampaignId("c").setSampleId(id).setLabel(truth.get(id))
+                        .setRound(batch.getRound()).setSequence(labels.size()).build());
             }
         }
+        labelsTopic.clear();
+        labelsTopic.addAll(labels);
         return BudgetState.newBuilder().setCampaignId("c").setBudget(budget).setQueried(queried.size())
                 .setLabeled(labels.size()).setRemaining(budget - queried.size()).setRound(batches.size() - 1)
-                .setRoundComplete(true).setStatus(status).setQueriedIds(queried).setLabels(labels)
+                .setRoundComplete(true).setStatus(status)
                 .setUpdatedAt(CLOCK.instant()).build();
     }
 

@@ -244,8 +244,9 @@ class MultiProcessCampaignIT {
         List<String> labeled = trace.labels.stream().map(LabelReceived::getSampleId).toList();
         assertEquals(labeled.size(), new HashSet<>(labeled).size(), "labels emitted twice: " + duplicates(labeled));
         assertEquals(queried, new HashSet<>(labeled), "labels received == samples queried");
-        List<String> counted = last.getLabels().stream().map(LabeledSample::getSampleId).toList();
-        assertEquals(BUDGET, counted.size(), "labels in the ledger");
+        List<String> counted = trace.accepted.stream().map(LabeledSample::getSampleId).toList();
+        assertEquals(BUDGET, last.getLabeled(), "labels the ledger counts");
+        assertEquals(BUDGET, counted.size(), "labels on the labels topic");
         assertEquals(queried, new HashSet<>(counted), "labels in the ledger == samples queried");
 
         // and the API tells the same
@@ -269,6 +270,8 @@ class MultiProcessCampaignIT {
         final EventLog log;
         final List<QueryBatch> batches = new ArrayList<>();
         final List<LabelReceived> labels = new ArrayList<>();
+        /** What the budget tracker accepted (labels topic). */
+        final List<LabeledSample> accepted = new ArrayList<>();
         final List<RoundEvaluated> evaluations = new ArrayList<>();
         final List<EmbeddingsReady> embeddings = new ArrayList<>();
         BudgetState lastState;
@@ -276,7 +279,7 @@ class MultiProcessCampaignIT {
         CampaignTrace(String campaignId) {
             this.campaignId = campaignId;
             this.log = new EventLog(bootstrap, List.of(Topics.EMBEDDINGS_READY, Topics.QUERY_BATCH,
-                    Topics.LABELS_RECEIVED, Topics.ROUND_EVALUATED, Topics.BUDGET_STATE));
+                    Topics.LABELS_RECEIVED, Topics.ROUND_EVALUATED, Topics.BUDGET_STATE, Topics.LABELS));
         }
 
         /** Reads what is there; true when any event came (of any campaign). */
@@ -287,6 +290,8 @@ class MultiProcessCampaignIT {
                     batches.add(b);
                 } else if (event instanceof LabelReceived l && l.getCampaignId().equals(campaignId)) {
                     labels.add(l);
+                } else if (event instanceof LabeledSample l && l.getCampaignId().equals(campaignId)) {
+                    accepted.add(l);
                 } else if (event instanceof RoundEvaluated r && r.getCampaignId().equals(campaignId)) {
                     evaluations.add(r);
                 } else if (event instanceof EmbeddingsReady e && e.getCampaignId().equals(campaignId)) {

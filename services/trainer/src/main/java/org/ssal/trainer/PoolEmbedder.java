@@ -29,10 +29,10 @@ import org.ssal.learning.embed.Encoder;
 import org.ssal.learning.embed.EncoderSpec;
 import org.ssal.learning.embed.PixelEncoder;
 import org.ssal.learning.embed.LabeledEmbeddings;
-import org.ssal.schemas.LedgerLabels;
 import org.ssal.schemas.Topics;
 import org.ssal.service.ArtifactStore;
 import org.ssal.service.CampaignFailedException;
+import org.ssal.service.LabelSource;
 import org.ssal.service.Outbox;
 
 /**
@@ -54,6 +54,7 @@ final class PoolEmbedder {
     private final EncoderCache encoders;
     private final int baselineDefaultEpochs;
     private final Path dataDir;
+    private final LabelSource labels;
     private final Clock clock;
     private final Map<String, CampaignCreated> campaigns = new HashMap<>();
     private final Map<String, Integer> lastEmbeddedRound = new HashMap<>();
@@ -64,8 +65,13 @@ final class PoolEmbedder {
         }
     };
 
-    /** @param baselineDefaultEpochs supervised epochs per round of a no-SSL campaign that sets none */
-    PoolEmbedder(ArtifactStore store, EncoderCache encoders, int baselineDefaultEpochs, Path dataDir, Clock clock) {
+    /**
+     * @param baselineDefaultEpochs supervised epochs per round of a no-SSL campaign that sets none
+     * @param labels                the labels a ledger counts (the labels topic), for the baseline
+     */
+    PoolEmbedder(ArtifactStore store, EncoderCache encoders, int baselineDefaultEpochs, Path dataDir,
+                 LabelSource labels, Clock clock) {
+        this.labels = labels;
         this.store = store;
         this.encoders = encoders;
         this.baselineDefaultEpochs = baselineDefaultEpochs;
@@ -135,7 +141,7 @@ final class PoolEmbedder {
     private void retrainBaseline(CampaignCreated campaign, BudgetState ledger, Outbox out) {
         String id = campaign.getCampaignId();
         DatasetSplits splits = load(campaign, ledger.getRound());
-        Map<String, Integer> labels = LedgerLabels.of(ledger);
+        Map<String, Integer> labels = this.labels.labelsOf(ledger);
         BaselineRecipe recipe;
         ImageSet labeled;
         try {

@@ -11,6 +11,7 @@ import java.util.List;
 import org.ssal.schemas.Topics;
 import org.ssal.service.ArtifactStore;
 import org.ssal.service.EventService;
+import org.ssal.service.LabelView;
 import org.ssal.service.SharedSettings;
 
 /** Kafka in, {@link PoolEmbedder} (and through it learning/), Kafka out. */
@@ -24,7 +25,11 @@ public class TrainerService {
     @Inject
     TrainerSettings settings;
 
+    /** How long a complete round waits for its labels on the labels topic (written in the same transaction). */
+    static final Duration LABELS_DEADLINE = Duration.ofMinutes(1);
+
     private EventService service;
+    private LabelView labels;
 
     void start(@Observes StartupEvent event) {
         if (!settings.enabled()) {
@@ -32,14 +37,18 @@ public class TrainerService {
         }
         SharedSettings shared = SharedSettings.fromConfig();
         ArtifactStore store = new ArtifactStore(shared.artifactsDir());
+        labels = new LabelView(shared.bootstrapServers(), Topics.LABELS, LABELS_DEADLINE);
         PoolEmbedder embedder = new PoolEmbedder(store, new EncoderCache(store, settings.defaultEpochs()),
-                settings.baselineEpochs(), shared.dataDir().orElse(null), Clock.systemUTC());
+                settings.baselineEpochs(), shared.dataDir().orElse(null), labels, Clock.systemUTC());
         service = shared.start(SPEC, embedder::observe, embedder::handle);
     }
 
     void stop(@Observes ShutdownEvent event) {
         if (service != null) {
             service.close();
+        }
+        if (labels != null) {
+            labels.close();
         }
     }
 

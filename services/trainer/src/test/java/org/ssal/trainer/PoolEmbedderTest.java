@@ -24,6 +24,8 @@ import org.ssal.events.CampaignFailed;
 import org.ssal.events.CampaignResumed;
 import org.ssal.events.CampaignStatus;
 import org.ssal.events.LabeledSample;
+import org.ssal.schemas.LedgerLabels;
+import org.ssal.service.LabelSource;
 import org.ssal.events.EmbeddingsReady;
 import org.ssal.events.PretrainComplete;
 import org.ssal.learning.data.DatasetSpec;
@@ -38,6 +40,9 @@ import org.ssal.service.Outbox;
 import org.ssal.service.CampaignFailedException;
 
 class PoolEmbedderTest {
+    /** What the budget tracker wrote to the labels topic in the test. */
+    private final List<LabeledSample> labelsTopic = new ArrayList<>();
+    private final LabelSource labelSource = ledger -> LedgerLabels.of(ledger, labelsTopic);
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
     private static final Map<String, String> OPTIONS = Map.of("classes", "3", "train", "90", "test", "30", "size", "6");
     @TempDir
@@ -60,7 +65,7 @@ class PoolEmbedderTest {
     @Test
     void shouldStoreHashCheckedEmbeddingsOfThePoolAndTheLabeledTestSplit() throws Exception {
         ArtifactStore store = new ArtifactStore(dir);
-        PoolEmbedder job = new PoolEmbedder(store, new EncoderCache(store, 1), 2, null, CLOCK);
+        PoolEmbedder job = new PoolEmbedder(store, new EncoderCache(store, 1), 2, null, labelSource, CLOCK);
         List<SpecificRecord> out = handle(job, campaign("c1", "synthetic"));
         assertEquals(2, out.size());
         PretrainComplete pretrain = (PretrainComplete) out.get(0);
@@ -86,7 +91,7 @@ class PoolEmbedderTest {
     @Test
     void shouldRetrainTheBaselineOnEachCompleteRoundWhenSslIsOff() throws Exception {
         ArtifactStore store = new ArtifactStore(dir);
-        PoolEmbedder job = new PoolEmbedder(store, new EncoderCache(store, 1), 2, null, CLOCK);
+        PoolEmbedder job = new PoolEmbedder(store, new EncoderCache(store, 1), 2, null, labelSource, CLOCK);
         CampaignCreated campaign = CampaignCreated.newBuilder(campaign("b1", "synthetic")).setSsl(false)
                 .setEncoderSpec("supervised:smallcnn").build();
         List<SpecificRecord> announced = handle(job, campaign);
@@ -98,12 +103,14 @@ class PoolEmbedderTest {
         List<LabeledSample> labels = new ArrayList<>();
         Map<String, Integer> queried = new java.util.HashMap<>();
         for (int i = 0; i < 12; i++) {
-            labels.add(new LabeledSample(train.id(i), train.label(i), 0));
+            labels.add(LabeledSample.newBuilder().setCampaignId("b1").setSampleId(train.id(i)).setLabel(train.label(i))
+                    .setRound(0).setSequence(i).build());
             queried.put(train.id(i), 0);
         }
+        labelsTopic.addAll(labels);
         BudgetState roundZero = BudgetState.newBuilder().setCampaignId("b1").setBudget(20).setQueried(12)
                 .setLabeled(12).setRemaining(8).setRound(0).setRoundComplete(true).setStatus(CampaignStatus.ACTIVE)
-                .setQueriedIds(queried).setLabels(labels).setUpdatedAt(CLOCK.instant()).build();
+                .setUpdatedAt(CLOCK.instant()).build();
         List<SpecificRecord> retrained = handle(job, roundZero);
         assertEquals(1, retrained.size());
         EmbeddingsReady round0 = (EmbeddingsReady) retrained.get(0);
@@ -152,7 +159,7 @@ class PoolEmbedderTest {
     void shouldEmbedAFailedCampaignWhenItIsResumedAfterTheFix() throws Exception {
         ArtifactStore store = new ArtifactStore(dir);
         Path data = dir.resolve("folder");
-        PoolEmbedder job = new PoolEmbedder(store, new EncoderCache(store, 1), 2, data, CLOCK);
+        PoolEmbedder job = new PoolEmbedder(store, new EncoderCache(store, 1), 2, data, labelSource, CLOCK);
         CampaignCreated folder = campaign("c5", "image-folder");
         folder.setDatasetOptions(Map.of());
         folder.setPoolSize(0);
@@ -184,7 +191,7 @@ class PoolEmbedderTest {
 
     private CampaignFailed failure(CampaignCreated campaign) {
         ArtifactStore store = new ArtifactStore(dir);
-        PoolEmbedder job = new PoolEmbedder(store, new EncoderCache(store, 1), 2, null, CLOCK);
+        PoolEmbedder job = new PoolEmbedder(store, new EncoderCache(store, 1), 2, null, labelSource, CLOCK);
         CampaignFailedException e = assertThrows(CampaignFailedException.class, () -> handle(job, campaign));
         assertEquals(campaign.getCampaignId(), e.campaignId());
         return e.toEvent("trainer", CLOCK.instant());

@@ -2,12 +2,11 @@ package org.ssal.campaign.ledger;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.avro.specific.SpecificRecord;
 import org.ssal.campaign.ledger.Decision.Accepted;
 import org.ssal.campaign.ledger.Decision.Ignored;
@@ -24,6 +23,7 @@ import org.ssal.events.QueryBatch;
 import org.ssal.events.RoundEvaluated;
 import org.ssal.events.RoundSummary;
 import org.ssal.schemas.CampaignIds;
+import org.ssal.schemas.LabelKeys;
 
 /**
  * The rules of the budget tracker (DESIGN §4): given a campaign's ledger as it stands and one event
@@ -33,8 +33,13 @@ import org.ssal.schemas.CampaignIds;
  * the event's time. It reads no clock, store or topic, so a replay of the same events in the same
  * order gives the same ledgers; {@code updatedAt} of a new state is the time of the event that
  * produced it. Every input the rules need is a parameter and every write is in the
- * {@link Decision}, so a rule that needs another input (a per-sample label store, say) shows up in
- * this signature, not as a hidden lookup.
+ * {@link Decision}, so a rule that needs another input shows up in this signature, not as a
+ * hidden lookup.
+ *
+ * <p>The ledger ({@link BudgetState}) holds counts and one summary per round; what is known per
+ * sample (the round that queried it, its accepted label) is read through {@link SampleLookup},
+ * one sample at a time, and written through {@link Decision.Accepted}. So one label costs the
+ * same whatever the budget: two lookups, one changed round summary, one new label.
  *
  * <p>The rules, in the order they are checked:
  * <ul>
@@ -67,11 +72,12 @@ public final class BudgetLedger {
 
     /**
      * @param ledger    the campaign's ledger, null when no campaign with the event's id exists
+     * @param samples   what the ledger knows per sample of the campaign
      * @param event     a CampaignCreated, CampaignStopped, CampaignFailed, CampaignResumed, QueryBatch, LabelReceived or RoundEvaluated
      * @param eventTime the time of the event (its record's timestamp): {@code updatedAt} of a new state
      * @throws IllegalArgumentException when {@code ledger} belongs to another campaign than the event
      */
-    public Decision decide(BudgetState ledger, SpecificRecord event, Instant eventTime) {
+    public Decision decide(BudgetState ledger, SampleLookup samples, SpecificRecord event, Instant eventTime) {
         if (!(event instanceof CampaignCreated || event instanceof CampaignStopped || event instanceof QueryBatch
                 || event instanceof LabelReceived || event instanceof RoundEvaluated || event instanceof CampaignFailed
                 || event instanceof CampaignResumed)) {
@@ -98,10 +104,10 @@ public final class BudgetLedger {
             return onResumed(ledger, eventTime);
         }
         if (event instanceof QueryBatch batch) {
-            return onQueryBatch(ledger, batch, eventTime);
+            return onQueryBatch(ledger, samples, batch, eventTime);
         }
         if (event instanceof LabelReceived label) {
-            return onLabel(ledger, label, eventTime);
+            return onLabel(ledger, samples, label, eventTime);
         }
         return onRoundEvaluated(ledger, (RoundEvaluated) event);
     }
@@ -116,6 +122,10 @@ public final class BudgetLedger {
                     ? new Ignored("campaign " + created.getCampaignId() + " was created with this definition")
                     : new Rejected("campaign " + created.getCampaignId() + " already exists");
         }
+        if (created.getCampaignId().indexOf(LabelKeys.SEPARATOR) >= 0) {
+            // the per-sample keys put the campaign id in front of U+0000 (LabelKeys)
+            return new Rejected("campaignId must not contain U+0000");
+        }
         if (created.getBudget() <= 0) {
             return new Rejected("budget must be > 0, got " + created.getBudget());
         }
@@ -125,7 +135,7 @@ public final class BudgetLedger {
                 .setRound(-1).setRoundComplete(false).setNumClasses(0)
                 .setStatus(CampaignStatus.ACTIVE)
                 .setDataset(created.getDataset()).setStrategy(created.getStrategy())
-                .setRounds(new ArrayList<>()).setQueriedIds(new HashMap<>()).setLabels(new ArrayList<>())
+                .setRounds(new ArrayList<>())
                 .setUpdatedAt(eventTime)
                 .build();
         return new Accepted(state, true);
@@ -172,11 +182,12 @@ public final class BudgetLedger {
         return new Accepted(state, true);
     }
 
-    private static Decision onQueryBatch(BudgetState ledger, QueryBatch batch, Instant eventTime) {
+    private static Decision onQueryBatch(BudgetState ledger, SampleLookup samples, QueryBatch batch,
+                                         Instant eventTime) {
         String campaign = ledger.getCampaignId();
         int round = batch.getRound();
         List<String> ids = batch.getSampleIds();
-        if (round >= 0 && round <= ledger.getRound() && isSameBatch(ledger, round, ids)) {
+        if (round >= 0 && round <= ledger.getRound() && isSameBatch(ledger, samples, round, ids)) {
             // already counted, whatever the status is now
             return new Ignored("batch of round " + round + " of campaign " + campaign + " was accepted before");
         }
@@ -206,7 +217,7 @@ public final class BudgetLedger {
         Set<String> seen = new HashSet<>();
         Set<String> repeated = new LinkedHashSet<>();
         for (String id : ids) {
-            if (!seen.add(id) || ledger.getQueriedIds().containsKey(id)) {
+            if (!seen.add(id) || samples.queriedRound(campaign, id) != null) {
                 repeated.add(id);
             }
         }
@@ -219,23 +230,22 @@ public final class BudgetLedger {
             return new Rejected("would exceed budget: queried " + ledger.getQueried() + " + " + ids.size()
                     + " > budget " + ledger.getBudget());
         }
-        Map<String, Integer> queriedIds = new HashMap<>(ledger.getQueriedIds());
-        ids.forEach(id -> queriedIds.put(id, round));
         List<RoundSummary> rounds = new ArrayList<>(ledger.getRounds());
         rounds.add(RoundSummary.newBuilder().setRound(round).setQueried(ids.size()).setLabeled(0)
                 .setTestAccuracy(null).build());
         BudgetState state = BudgetState.newBuilder(ledger)
                 .setQueried(queried).setRemaining(ledger.getBudget() - queried)
                 .setRound(round).setRoundComplete(false).setNumClasses(batch.getNumClasses())
-                .setRounds(rounds).setQueriedIds(queriedIds)
+                .setRounds(rounds)
                 .setUpdatedAt(eventTime).build();
-        return new Accepted(state, true);
+        return new Accepted(state, true, ids, null);
     }
 
-    private static Decision onLabel(BudgetState ledger, LabelReceived label, Instant eventTime) {
+    private static Decision onLabel(BudgetState ledger, SampleLookup samples, LabelReceived label,
+                                    Instant eventTime) {
         String campaign = ledger.getCampaignId();
         String sample = label.getSampleId();
-        Integer queryRound = ledger.getQueriedIds().get(sample);
+        Integer queryRound = samples.queriedRound(campaign, sample);
         if (queryRound == null) {
             return new Rejected("sample " + sample + " answers no query of campaign " + campaign);
         }
@@ -243,8 +253,7 @@ public final class BudgetLedger {
             return new Rejected("label " + label.getLabel() + " of sample " + sample + " is outside [0, "
                     + ledger.getNumClasses() + ")");
         }
-        LabeledSample earlier = ledger.getLabels().stream()
-                .filter(l -> l.getSampleId().equals(sample)).findFirst().orElse(null);
+        LabeledSample earlier = samples.acceptedLabel(campaign, sample);
         if (earlier != null) {
             // Oracles deliver at least once (a human gateway retries, a vendor re-sends after a
             // timeout): the same answer again is expected and is counted once, without noise on
@@ -257,14 +266,13 @@ public final class BudgetLedger {
         if (ledger.getStatus() == CampaignStatus.STOPPED) {
             return new Rejected("campaign " + campaign + " is STOPPED; label of sample " + sample + " refused");
         }
-        List<LabeledSample> labels = new ArrayList<>(ledger.getLabels());
-        labels.add(LabeledSample.newBuilder().setSampleId(sample).setLabel(label.getLabel()).setRound(queryRound).build());
-        List<RoundSummary> rounds = new ArrayList<>();
-        for (RoundSummary summary : ledger.getRounds()) {
-            rounds.add(summary.getRound() == queryRound
-                    ? RoundSummary.newBuilder(summary).setLabeled(summary.getLabeled() + 1).build()
-                    : summary);
-        }
+        LabeledSample accepted = LabeledSample.newBuilder()
+                .setCampaignId(campaign).setSampleId(sample).setLabel(label.getLabel()).setRound(queryRound)
+                .setAnnotatorId(label.getAnnotatorId()).setLabeledAt(label.getLabeledAt())
+                .setSequence(ledger.getLabeled())
+                .build();
+        List<RoundSummary> rounds = withRound(ledger, queryRound,
+                summary -> RoundSummary.newBuilder(summary).setLabeled(summary.getLabeled() + 1).build());
         int labeled = ledger.getLabeled() + 1;
         RoundSummary latest = rounds.get(rounds.size() - 1);
         boolean roundComplete = latest.getLabeled() == latest.getQueried();
@@ -272,39 +280,50 @@ public final class BudgetLedger {
         CampaignStatus status = labeled == ledger.getBudget() && roundComplete
                 && ledger.getStatus() == CampaignStatus.ACTIVE ? CampaignStatus.COMPLETED : ledger.getStatus();
         BudgetState state = BudgetState.newBuilder(ledger)
-                .setLabeled(labeled).setLabels(labels).setRounds(rounds)
+                .setLabeled(labeled).setRounds(rounds)
                 .setRoundComplete(roundComplete).setStatus(status)
                 .setUpdatedAt(eventTime).build();
-        return new Accepted(state, true);
+        return new Accepted(state, true, List.of(), accepted);
     }
 
     private static Decision onRoundEvaluated(BudgetState ledger, RoundEvaluated evaluated) {
         int round = evaluated.getRound();
         double accuracy = evaluated.getTestAccuracy();
-        if (ledger.getRounds().stream().noneMatch(r -> r.getRound() == round)) {
+        if (summaryOf(ledger, round) == null) {
             return new Rejected("campaign " + ledger.getCampaignId() + " has no round " + round);
         }
         if (!(accuracy >= 0.0 && accuracy <= 1.0)) {
             return new Rejected("testAccuracy " + accuracy + " of round " + round + " is outside [0, 1]");
         }
-        List<RoundSummary> rounds = new ArrayList<>();
-        for (RoundSummary summary : ledger.getRounds()) {
-            rounds.add(summary.getRound() == round
-                    ? RoundSummary.newBuilder(summary).setTestAccuracy(accuracy).build()
-                    : summary);
-        }
+        List<RoundSummary> rounds = withRound(ledger, round,
+                summary -> RoundSummary.newBuilder(summary).setTestAccuracy(accuracy).build());
         // updatedAt keeps the time of the last published state: this one is stored only
         return new Accepted(BudgetState.newBuilder(ledger).setRounds(rounds).build(), false);
     }
 
-    private static boolean isSameBatch(BudgetState ledger, int round, List<String> ids) {
-        Set<String> accepted = new HashSet<>();
-        ledger.getQueriedIds().forEach((id, r) -> {
-            if (r == round) {
-                accepted.add(id);
-            }
-        });
-        return accepted.size() == ids.size() && accepted.equals(new HashSet<>(ids));
+    /**
+     * Whether {@code ids} are exactly the ids accepted for {@code round}: as many as the round
+     * queried, all distinct, each queried in that round (so no scan over the round's ids).
+     */
+    private static boolean isSameBatch(BudgetState ledger, SampleLookup samples, int round, List<String> ids) {
+        RoundSummary summary = summaryOf(ledger, round);
+        if (summary == null || summary.getQueried() != ids.size() || new HashSet<>(ids).size() != ids.size()) {
+            return false;
+        }
+        return ids.stream().allMatch(id -> Integer.valueOf(round).equals(samples.queriedRound(ledger.getCampaignId(), id)));
+    }
+
+    /** The summary of {@code round}, or null; rounds are kept in order 0, 1, 2, … so it is found by index. */
+    private static RoundSummary summaryOf(BudgetState ledger, int round) {
+        List<RoundSummary> rounds = ledger.getRounds();
+        return round >= 0 && round < rounds.size() && rounds.get(round).getRound() == round ? rounds.get(round) : null;
+    }
+
+    /** The ledger's round summaries with the one of {@code round} replaced by {@code change} of it. */
+    private static List<RoundSummary> withRound(BudgetState ledger, int round, UnaryOperator<RoundSummary> change) {
+        List<RoundSummary> rounds = new ArrayList<>(ledger.getRounds());
+        rounds.set(round, change.apply(summaryOf(ledger, round)));
+        return rounds;
     }
 
     private static RoundSummary latestRound(BudgetState ledger) {

@@ -1,7 +1,9 @@
 package org.ssal.campaign.ledger;
 
+import java.util.List;
 import java.util.Objects;
 import org.ssal.events.BudgetState;
+import org.ssal.events.LabeledSample;
 
 /**
  * What {@link BudgetLedger} makes of one event: exactly one of accepted, ignored or rejected. A
@@ -12,13 +14,22 @@ public sealed interface Decision {
     /**
      * The event counts.
      *
-     * @param state   the campaign's new ledger, to store in place of the old one
-     * @param publish whether {@code state} is also published on budget-state (false when publishing
-     *                would make the readers of budget-state act twice, see {@link BudgetLedger})
+     * @param state      the campaign's new ledger, to store in place of the old one
+     * @param publish    whether {@code state} is also published on budget-state (false when publishing
+     *                   would make the readers of budget-state act twice, see {@link BudgetLedger})
+     * @param newlyQueried sample ids an accepted query batch asks for, to remember with {@code state.round}
+     * @param newLabel   the label an accepted LabelReceived adds (stored and published on labels), or null
      */
-    record Accepted(BudgetState state, boolean publish) implements Decision {
+    record Accepted(BudgetState state, boolean publish, List<String> newlyQueried, LabeledSample newLabel)
+            implements Decision {
         public Accepted {
             Objects.requireNonNull(state, "state");
+            newlyQueried = List.copyOf(newlyQueried);
+        }
+
+        /** A new state and nothing per sample. */
+        public Accepted(BudgetState state, boolean publish) {
+            this(state, publish, List.of(), null);
         }
     }
 

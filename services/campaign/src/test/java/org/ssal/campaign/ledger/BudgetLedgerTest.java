@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
@@ -35,12 +34,14 @@ class BudgetLedgerTest {
     private static final String C = "c1";
 
     private final BudgetLedger ledger = new BudgetLedger();
+    /** Queried rounds and labels of every ledger {@link #apply} built (one campaign id, so shared). */
+    private final InMemorySampleLookup samples = new InMemorySampleLookup();
 
     // ---------------------------------------------------------------- CampaignCreated
 
     @Test
     void shouldOpenAndPublishLedgerWhenCampaignIsCreated() {
-        Decision.Accepted accepted = accepted(ledger.decide(null, created(10), T0));
+        Decision.Accepted accepted = accepted(decide(null, created(10), T0));
 
         BudgetState state = accepted.state();
         assertTrue(accepted.publish());
@@ -55,7 +56,8 @@ class BudgetLedgerTest {
         assertEquals(CampaignStatus.ACTIVE, state.getStatus());
         assertEquals("synthetic", state.getDataset());
         assertEquals("entropy", state.getStrategy());
-        assertTrue(state.getRounds().isEmpty() && state.getQueriedIds().isEmpty() && state.getLabels().isEmpty());
+        assertTrue(state.getRounds().isEmpty());
+        assertTrue(accepted.newlyQueried().isEmpty() && accepted.newLabel() == null, "nothing per sample");
         assertEquals(T0, state.getUpdatedAt());
     }
 
@@ -63,20 +65,27 @@ class BudgetLedgerTest {
     void shouldIgnoreCreatedWhenSameDefinitionIsRedelivered() {
         BudgetState open = open(10);
 
-        assertInstanceOf(Decision.Ignored.class, ledger.decide(open, created(10), LATER));
+        assertInstanceOf(Decision.Ignored.class, decide(open, created(10), LATER));
     }
 
     @Test
     void shouldRejectCreatedWhenIdExistsWithAnotherDefinition() {
         BudgetState open = open(10);
 
-        assertEquals("campaign c1 already exists", reason(ledger.decide(open, created(20), LATER)));
+        assertEquals("campaign c1 already exists", reason(decide(open, created(20), LATER)));
     }
 
     @Test
     void shouldRejectCreatedWhenBudgetIsNotPositive() {
-        assertEquals("budget must be > 0, got 0", reason(ledger.decide(null, created(0), T0)));
-        assertEquals("budget must be > 0, got -3", reason(ledger.decide(null, created(-3), T0)));
+        assertEquals("budget must be > 0, got 0", reason(decide(null, created(0), T0)));
+        assertEquals("budget must be > 0, got -3", reason(decide(null, created(-3), T0)));
+    }
+
+    @Test
+    void shouldRejectCreatedWhenIdContainsTheKeySeparator() {
+        CampaignCreated created = CampaignCreated.newBuilder(created(10)).setCampaignId("a\u0000b").build();
+
+        assertEquals("campaignId must not contain U+0000", reason(decide(null, created, T0)));
     }
 
     // ---------------------------------------------------------------- any event
@@ -84,7 +93,7 @@ class BudgetLedgerTest {
     @Test
     void shouldRejectEventWhenCampaignIsUnknown() {
         for (SpecificRecord event : List.of(stopped(), batch(0, "a"), label("a", 0), evaluated(0, 0.5))) {
-            assertEquals("unknown campaign c1", reason(ledger.decide(null, event, T0)), event.toString());
+            assertEquals("unknown campaign c1", reason(decide(null, event, T0)), event.toString());
         }
     }
 
@@ -93,21 +102,21 @@ class BudgetLedgerTest {
         Rejected other = Rejected.newBuilder().setTopic("t").setPartition(0).setOffset(0).setKey(C)
                 .setPayload(ByteBuffer.allocate(0)).setReason("r").setService("s").setRejectedAt(T0).build();
 
-        assertEquals("the budget tracker takes no Rejected events", reason(ledger.decide(open(10), other, T0)));
+        assertEquals("the budget tracker takes no Rejected events", reason(decide(open(10), other, T0)));
     }
 
     @Test
     void shouldRefuseLedgerWhenItBelongsToAnotherCampaign() {
         BudgetState otherCampaign = BudgetState.newBuilder(open(10)).setCampaignId("c2").build();
 
-        assertThrows(IllegalArgumentException.class, () -> ledger.decide(otherCampaign, stopped(), T0));
+        assertThrows(IllegalArgumentException.class, () -> decide(otherCampaign, stopped(), T0));
     }
 
     // ---------------------------------------------------------------- CampaignStopped
 
     @Test
     void shouldStopAndPublishWhenCampaignIsActive() {
-        Decision.Accepted accepted = accepted(ledger.decide(open(10), stopped(), LATER));
+        Decision.Accepted accepted = accepted(decide(open(10), stopped(), LATER));
 
         assertTrue(accepted.publish());
         assertEquals(CampaignStatus.STOPPED, accepted.state().getStatus());
@@ -120,21 +129,21 @@ class BudgetLedgerTest {
     void shouldIgnoreStopWhenCampaignIsAlreadyStopped() {
         BudgetState stopped = apply(open(10), stopped());
 
-        assertInstanceOf(Decision.Ignored.class, ledger.decide(stopped, stopped(), LATER));
+        assertInstanceOf(Decision.Ignored.class, decide(stopped, stopped(), LATER));
     }
 
     @Test
     void shouldRejectStopWhenCampaignIsCompleted() {
         BudgetState completed = apply(open(2), batch(0, "a", "b"), label("a", 0), label("b", 1));
 
-        assertEquals("campaign c1 is already COMPLETED", reason(ledger.decide(completed, stopped(), LATER)));
+        assertEquals("campaign c1 is already COMPLETED", reason(decide(completed, stopped(), LATER)));
     }
 
     // ---------------------------------------------------------------- QueryBatch
 
     @Test
     void shouldCountAndPublishBatchWhenItIsTheFirstRound() {
-        Decision.Accepted accepted = accepted(ledger.decide(open(10), batch(0, "a", "b", "c"), LATER));
+        Decision.Accepted accepted = accepted(decide(open(10), batch(0, "a", "b", "c"), LATER));
 
         BudgetState state = accepted.state();
         assertTrue(accepted.publish());
@@ -143,7 +152,7 @@ class BudgetLedgerTest {
         assertEquals(0, state.getRound());
         assertFalse(state.getRoundComplete());
         assertEquals(3, state.getNumClasses());
-        assertEquals(Map.of("a", 0, "b", 0, "c", 0), state.getQueriedIds());
+        assertEquals(List.of("a", "b", "c"), accepted.newlyQueried(), "remembered with round 0");
         assertEquals(List.of(summary(0, 3, 0, null)), state.getRounds());
         assertEquals(LATER, state.getUpdatedAt());
     }
@@ -152,17 +161,18 @@ class BudgetLedgerTest {
     void shouldCountBatchWhenItIsTheNextRoundAfterACompleteOne() {
         BudgetState roundZeroDone = apply(open(10), batch(0, "a"), label("a", 0));
 
-        BudgetState state = accepted(ledger.decide(roundZeroDone, batch(1, "b", "c"), LATER)).state();
+        Decision.Accepted accepted = accepted(decide(roundZeroDone, batch(1, "b", "c"), LATER));
+        BudgetState state = accepted.state();
 
         assertEquals(1, state.getRound());
         assertEquals(3, state.getQueried());
-        assertEquals(Map.of("a", 0, "b", 1, "c", 1), state.getQueriedIds());
+        assertEquals(List.of("b", "c"), accepted.newlyQueried());
         assertEquals(List.of(summary(0, 1, 1, null), summary(1, 2, 0, null)), state.getRounds());
     }
 
     @Test
     void shouldCountBatchWhenItExhaustsTheBudgetExactly() {
-        BudgetState state = accepted(ledger.decide(open(2), batch(0, "a", "b"), LATER)).state();
+        BudgetState state = accepted(decide(open(2), batch(0, "a", "b"), LATER)).state();
 
         assertEquals(2, state.getQueried());
         assertEquals(0, state.getRemaining());
@@ -173,8 +183,8 @@ class BudgetLedgerTest {
         BudgetState queried = apply(open(10), batch(0, "a", "b"));
         BudgetState stopped = apply(queried, stopped());
 
-        assertInstanceOf(Decision.Ignored.class, ledger.decide(queried, batch(0, "b", "a"), LATER));
-        assertInstanceOf(Decision.Ignored.class, ledger.decide(stopped, batch(0, "a", "b"), LATER));
+        assertInstanceOf(Decision.Ignored.class, decide(queried, batch(0, "b", "a"), LATER));
+        assertInstanceOf(Decision.Ignored.class, decide(stopped, batch(0, "a", "b"), LATER));
     }
 
     @Test
@@ -183,9 +193,9 @@ class BudgetLedgerTest {
         BudgetState completed = apply(open(1), batch(0, "a"), label("a", 0));
 
         assertEquals("campaign c1 is STOPPED; query batch of round 0 refused",
-                reason(ledger.decide(stopped, batch(0, "a"), LATER)));
+                reason(decide(stopped, batch(0, "a"), LATER)));
         assertEquals("campaign c1 is COMPLETED; query batch of round 1 refused",
-                reason(ledger.decide(completed, batch(1, "b"), LATER)));
+                reason(decide(completed, batch(1, "b"), LATER)));
     }
 
     @Test
@@ -193,11 +203,11 @@ class BudgetLedgerTest {
         BudgetState roundZeroDone = apply(open(10), batch(0, "a"), label("a", 0));
 
         assertEquals("expected round 1 of campaign c1, got round 2",
-                reason(ledger.decide(roundZeroDone, batch(2, "b"), LATER)));
+                reason(decide(roundZeroDone, batch(2, "b"), LATER)));
         assertEquals("expected round 1 of campaign c1, got round 0",
-                reason(ledger.decide(roundZeroDone, batch(0, "b"), LATER)));
+                reason(decide(roundZeroDone, batch(0, "b"), LATER)));
         assertEquals("expected round 0 of campaign c1, got round -1",
-                reason(ledger.decide(open(10), batch(-1, "b"), LATER)));
+                reason(decide(open(10), batch(-1, "b"), LATER)));
     }
 
     @Test
@@ -205,19 +215,19 @@ class BudgetLedgerTest {
         BudgetState halfLabeled = apply(open(10), batch(0, "a", "b"), label("a", 0));
 
         assertEquals("round 0 of campaign c1 is not complete (1 of 2 labeled); round 1 refused",
-                reason(ledger.decide(halfLabeled, batch(1, "c"), LATER)));
+                reason(decide(halfLabeled, batch(1, "c"), LATER)));
     }
 
     @Test
     void shouldRejectBatchWhenItHasNoSampleIds() {
-        assertEquals("query batch of round 0 has no sampleIds", reason(ledger.decide(open(10), batch(0), LATER)));
+        assertEquals("query batch of round 0 has no sampleIds", reason(decide(open(10), batch(0), LATER)));
     }
 
     @Test
     void shouldRejectBatchWhenNumClassesIsBelowOne() {
         QueryBatch noClasses = QueryBatch.newBuilder(batch(0, "a")).setNumClasses(0).build();
 
-        assertEquals("numClasses must be >= 1, got 0", reason(ledger.decide(open(10), noClasses, LATER)));
+        assertEquals("numClasses must be >= 1, got 0", reason(decide(open(10), noClasses, LATER)));
     }
 
     @Test
@@ -226,7 +236,7 @@ class BudgetLedgerTest {
         QueryBatch fiveClasses = QueryBatch.newBuilder(batch(1, "b")).setNumClasses(5).build();
 
         assertEquals("numClasses 5 differs from the campaign's 3",
-                reason(ledger.decide(roundZeroDone, fiveClasses, LATER)));
+                reason(decide(roundZeroDone, fiveClasses, LATER)));
     }
 
     @Test
@@ -234,7 +244,7 @@ class BudgetLedgerTest {
         BudgetState roundZeroDone = apply(open(10), batch(0, "a"), label("a", 0));
 
         assertEquals("sampleIds already queried in campaign c1 or repeated in the batch: a",
-                reason(ledger.decide(roundZeroDone, batch(1, "b", "a"), LATER)));
+                reason(decide(roundZeroDone, batch(1, "b", "a"), LATER)));
     }
 
     @Test
@@ -243,9 +253,9 @@ class BudgetLedgerTest {
                 .toArray(String[]::new);
 
         assertEquals("sampleIds already queried in campaign c1 or repeated in the batch: a",
-                reason(ledger.decide(open(10), batch(0, "a", "b", "a"), LATER)));
+                reason(decide(open(10), batch(0, "a", "b", "a"), LATER)));
         assertEquals("sampleIds already queried in campaign c1 or repeated in the batch: s0, s1, s2, s3, s4"
-                + " (and 2 more)", reason(ledger.decide(open(20), batch(0, repeats), LATER)));
+                + " (and 2 more)", reason(decide(open(20), batch(0, repeats), LATER)));
     }
 
     @Test
@@ -253,7 +263,7 @@ class BudgetLedgerTest {
         BudgetState roundZeroDone = apply(open(3), batch(0, "a", "b"), label("a", 0), label("b", 1));
 
         assertEquals("would exceed budget: queried 2 + 2 > budget 3",
-                reason(ledger.decide(roundZeroDone, batch(1, "c", "d"), LATER)));
+                reason(decide(roundZeroDone, batch(1, "c", "d"), LATER)));
     }
 
     // ---------------------------------------------------------------- LabelReceived
@@ -262,12 +272,14 @@ class BudgetLedgerTest {
     void shouldCountAndPublishLabelWhenItAnswersAQuery() {
         BudgetState queried = apply(open(10), batch(0, "a", "b"));
 
-        Decision.Accepted accepted = accepted(ledger.decide(queried, label("b", 2), LATER));
+        Decision.Accepted accepted = accepted(decide(queried, label("b", 2), LATER));
 
         BudgetState state = accepted.state();
         assertTrue(accepted.publish());
         assertEquals(1, state.getLabeled());
-        assertEquals(List.of(sample("b", 2, 0)), state.getLabels());
+        assertEquals(LabeledSample.newBuilder().setCampaignId(C).setSampleId("b").setLabel(2).setRound(0)
+                .setAnnotatorId("test").setLabeledAt(T0).setSequence(0).build(), accepted.newLabel(),
+                "the label with its annotator and its place in the acceptance order");
         assertEquals(List.of(summary(0, 2, 1, null)), state.getRounds());
         assertFalse(state.getRoundComplete());
         assertEquals(CampaignStatus.ACTIVE, state.getStatus());
@@ -275,10 +287,35 @@ class BudgetLedgerTest {
     }
 
     @Test
+    void shouldNumberLabelsInTheOrderTheyAreAccepted() {
+        BudgetState twoLabeled = apply(open(10), batch(0, "a", "b", "c"), label("c", 0), label("a", 1));
+
+        Decision.Accepted third = accepted(decide(twoLabeled, label("b", 2), LATER));
+
+        assertEquals(2, third.newLabel().getSequence(), "c is 0, a is 1, b is 2");
+        assertEquals(3, third.state().getLabeled());
+    }
+
+    /** O(1) in the budget: a label reads its own sample, never the labels before it. */
+    @Test
+    void shouldLookUpOnlyTheLabeledSampleWhateverTheLedgerHolds() {
+        String[] ids = IntStream.range(0, 500).mapToObj(i -> "s" + i).toArray(String[]::new);
+        BudgetState state = apply(open(1000), batch(0, ids));
+        for (int i = 0; i < 499; i++) {
+            state = apply(state, label(ids[i], i % 3));
+        }
+        CountingLookup counting = new CountingLookup(samples);
+
+        accepted(ledger.decide(state, counting, label("s499", 1), LATER));
+
+        assertEquals(List.of("queriedRound s499", "acceptedLabel s499"), counting.calls);
+    }
+
+    @Test
     void shouldCompleteRoundWhenItsLastSampleIsLabeled() {
         BudgetState oneLeft = apply(open(10), batch(0, "a", "b"), label("a", 0));
 
-        BudgetState state = accepted(ledger.decide(oneLeft, label("b", 1), LATER)).state();
+        BudgetState state = accepted(decide(oneLeft, label("b", 1), LATER)).state();
 
         assertTrue(state.getRoundComplete());
         assertEquals(List.of(summary(0, 2, 2, null)), state.getRounds());
@@ -289,7 +326,7 @@ class BudgetLedgerTest {
     void shouldCompleteCampaignWhenBudgetIsLabeled() {
         BudgetState oneLeft = apply(open(3), batch(0, "a"), label("a", 0), batch(1, "b", "c"), label("b", 0));
 
-        BudgetState state = accepted(ledger.decide(oneLeft, label("c", 1), LATER)).state();
+        BudgetState state = accepted(decide(oneLeft, label("c", 1), LATER)).state();
 
         assertEquals(CampaignStatus.COMPLETED, state.getStatus());
         assertEquals(3, state.getLabeled());
@@ -300,15 +337,15 @@ class BudgetLedgerTest {
     void shouldRejectLabelWhenItAnswersNoQuery() {
         BudgetState queried = apply(open(10), batch(0, "a"));
 
-        assertEquals("sample z answers no query of campaign c1", reason(ledger.decide(queried, label("z", 0), LATER)));
+        assertEquals("sample z answers no query of campaign c1", reason(decide(queried, label("z", 0), LATER)));
     }
 
     @Test
     void shouldRejectLabelWhenItIsOutsideTheClasses() {
         BudgetState queried = apply(open(10), batch(0, "a"));
 
-        assertEquals("label 3 of sample a is outside [0, 3)", reason(ledger.decide(queried, label("a", 3), LATER)));
-        assertEquals("label -1 of sample a is outside [0, 3)", reason(ledger.decide(queried, label("a", -1), LATER)));
+        assertEquals("label 3 of sample a is outside [0, 3)", reason(decide(queried, label("a", 3), LATER)));
+        assertEquals("label -1 of sample a is outside [0, 3)", reason(decide(queried, label("a", -1), LATER)));
     }
 
     @Test
@@ -316,8 +353,8 @@ class BudgetLedgerTest {
         BudgetState labeled = apply(open(10), batch(0, "a", "b"), label("a", 1));
         BudgetState stopped = apply(labeled, stopped());
 
-        assertInstanceOf(Decision.Ignored.class, ledger.decide(labeled, label("a", 1), LATER));
-        assertInstanceOf(Decision.Ignored.class, ledger.decide(stopped, label("a", 1), LATER));
+        assertInstanceOf(Decision.Ignored.class, decide(labeled, label("a", 1), LATER));
+        assertInstanceOf(Decision.Ignored.class, decide(stopped, label("a", 1), LATER));
     }
 
     @Test
@@ -325,7 +362,7 @@ class BudgetLedgerTest {
         BudgetState labeled = apply(open(10), batch(0, "a", "b"), label("a", 1));
 
         assertEquals("sample a already has label 1; conflicting label 2 ignored",
-                reason(ledger.decide(labeled, label("a", 2), LATER)));
+                reason(decide(labeled, label("a", 2), LATER)));
     }
 
     @Test
@@ -333,7 +370,7 @@ class BudgetLedgerTest {
         BudgetState stopped = apply(open(10), batch(0, "a"), stopped());
 
         assertEquals("campaign c1 is STOPPED; label of sample a refused",
-                reason(ledger.decide(stopped, label("a", 0), LATER)));
+                reason(decide(stopped, label("a", 0), LATER)));
     }
 
     // ---------------------------------------------------------------- RoundEvaluated
@@ -342,7 +379,7 @@ class BudgetLedgerTest {
     void shouldStoreAccuracyWithoutPublishingWhenRoundIsEvaluated() {
         BudgetState labeled = apply(open(10), batch(0, "a"), label("a", 0));
 
-        Decision.Accepted accepted = accepted(ledger.decide(labeled, evaluated(0, 0.75), LATER));
+        Decision.Accepted accepted = accepted(decide(labeled, evaluated(0, 0.75), LATER));
 
         assertFalse(accepted.publish());
         assertEquals(List.of(summary(0, 1, 1, 0.75)), accepted.state().getRounds());
@@ -354,8 +391,8 @@ class BudgetLedgerTest {
     void shouldRejectEvaluationWhenRoundIsUnknown() {
         BudgetState queried = apply(open(10), batch(0, "a"));
 
-        assertEquals("campaign c1 has no round 1", reason(ledger.decide(queried, evaluated(1, 0.5), LATER)));
-        assertEquals("campaign c1 has no round 0", reason(ledger.decide(open(10), evaluated(0, 0.5), LATER)));
+        assertEquals("campaign c1 has no round 1", reason(decide(queried, evaluated(1, 0.5), LATER)));
+        assertEquals("campaign c1 has no round 0", reason(decide(open(10), evaluated(0, 0.5), LATER)));
     }
 
     @Test
@@ -363,16 +400,16 @@ class BudgetLedgerTest {
         BudgetState queried = apply(open(10), batch(0, "a"));
 
         assertEquals("testAccuracy 1.5 of round 0 is outside [0, 1]",
-                reason(ledger.decide(queried, evaluated(0, 1.5), LATER)));
+                reason(decide(queried, evaluated(0, 1.5), LATER)));
         assertEquals("testAccuracy NaN of round 0 is outside [0, 1]",
-                reason(ledger.decide(queried, evaluated(0, Double.NaN), LATER)));
+                reason(decide(queried, evaluated(0, Double.NaN), LATER)));
     }
 
     // ---------------------------------------------------------------- CampaignFailed, CampaignResumed
 
     @Test
     void shouldMarkFailedWithTheReasonAndPublishWhenAServiceCannotGoOn() {
-        Decision.Accepted accepted = accepted(ledger.decide(open(10), failed("unknown encoder spec 'nope'"), LATER));
+        Decision.Accepted accepted = accepted(decide(open(10), failed("unknown encoder spec 'nope'"), LATER));
 
         assertTrue(accepted.publish());
         assertEquals(CampaignStatus.FAILED, accepted.state().getStatus());
@@ -384,8 +421,8 @@ class BudgetLedgerTest {
     void shouldIgnoreTheSameFailureRedeliveredAndRecordANewOne() {
         BudgetState failed = apply(open(10), failed("first"));
 
-        assertInstanceOf(Decision.Ignored.class, ledger.decide(failed, failed("first"), LATER));
-        assertEquals("second", accepted(ledger.decide(failed, failed("second"), LATER)).state().getFailure().getReason());
+        assertInstanceOf(Decision.Ignored.class, decide(failed, failed("first"), LATER));
+        assertEquals("second", accepted(decide(failed, failed("second"), LATER)).state().getFailure().getReason());
     }
 
     @Test
@@ -393,49 +430,56 @@ class BudgetLedgerTest {
         BudgetState stopped = apply(open(10), stopped());
         BudgetState completed = apply(open(1), batch(0, "a"), label("a", 0));
 
-        assertEquals("campaign c1 is STOPPED; failure not recorded: r", reason(ledger.decide(stopped, failed("r"), LATER)));
-        assertEquals("campaign c1 is COMPLETED; failure not recorded: r", reason(ledger.decide(completed, failed("r"), LATER)));
+        assertEquals("campaign c1 is STOPPED; failure not recorded: r", reason(decide(stopped, failed("r"), LATER)));
+        assertEquals("campaign c1 is COMPLETED; failure not recorded: r", reason(decide(completed, failed("r"), LATER)));
     }
 
     @Test
     void shouldKeepLabelsButRefuseBatchesAndCompletionWhileFailed() {
         BudgetState failed = apply(open(2), batch(0, "a", "b"), label("a", 0), failed("scorer down"));
 
-        BudgetState labeled = accepted(ledger.decide(failed, label("b", 1), LATER)).state();
+        BudgetState labeled = accepted(decide(failed, label("b", 1), LATER)).state();
         assertEquals(2, labeled.getLabeled(), "the label answers a query: counted");
         assertEquals(CampaignStatus.FAILED, labeled.getStatus(), "not COMPLETED until resumed");
-        assertTrue(reason(ledger.decide(failed, batch(1, "c"), LATER)).contains("is FAILED"));
+        assertTrue(reason(decide(failed, batch(1, "c"), LATER)).contains("is FAILED"));
     }
 
     @Test
     void shouldResumeAFailedCampaignClearingTheFailureAndPublish() {
         BudgetState failed = apply(open(10), batch(0, "a"), failed("dataset missing"));
 
-        Decision.Accepted accepted = accepted(ledger.decide(failed, resumed(), LATER));
+        Decision.Accepted accepted = accepted(decide(failed, resumed(), LATER));
         assertTrue(accepted.publish());
         assertEquals(CampaignStatus.ACTIVE, accepted.state().getStatus());
         assertNull(accepted.state().getFailure());
         assertEquals(1, accepted.state().getQueried(), "the rest of the ledger is as it stood");
-        assertInstanceOf(Decision.Ignored.class, ledger.decide(accepted.state(), resumed(), LATER), "again: redelivery");
+        assertInstanceOf(Decision.Ignored.class, decide(accepted.state(), resumed(), LATER), "again: redelivery");
     }
 
     @Test
     void shouldRejectAResumeWhenTheCampaignIsStoppedOrCompleted() {
         BudgetState stopped = apply(open(10), failed("x"), stopped());
 
-        assertEquals("campaign c1 is STOPPED; only a FAILED campaign resumes", reason(ledger.decide(stopped, resumed(), LATER)));
+        assertEquals("campaign c1 is STOPPED; only a FAILED campaign resumes", reason(decide(stopped, resumed(), LATER)));
     }
 
     // ---------------------------------------------------------------- helpers
 
-    private BudgetState open(int budget) {
-        return accepted(ledger.decide(null, created(budget), T0)).state();
+    /** The rules with the per-sample lookups of the ledgers built so far; writes nothing. */
+    private Decision decide(BudgetState state, SpecificRecord event, Instant eventTime) {
+        return ledger.decide(state, samples, event, eventTime);
     }
 
-    /** The ledger after events that must all be accepted. */
+    private BudgetState open(int budget) {
+        return accepted(decide(null, created(budget), T0)).state();
+    }
+
+    /** The ledger after events that must all be accepted, their per-sample writes carried out. */
     private BudgetState apply(BudgetState state, SpecificRecord... events) {
         for (SpecificRecord event : events) {
-            state = accepted(ledger.decide(state, event, T0)).state();
+            Decision.Accepted accepted = accepted(decide(state, event, T0));
+            samples.write(accepted);
+            state = accepted.state();
         }
         return state;
     }
@@ -487,7 +531,26 @@ class BudgetLedgerTest {
                 .setTestAccuracy(accuracy).build();
     }
 
-    private static LabeledSample sample(String id, int label, int round) {
-        return LabeledSample.newBuilder().setSampleId(id).setLabel(label).setRound(round).build();
+
+    /** A lookup that records what the rules ask. */
+    private static final class CountingLookup implements SampleLookup {
+        private final SampleLookup inner;
+        private final List<String> calls = new java.util.ArrayList<>();
+
+        CountingLookup(SampleLookup inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public Integer queriedRound(String campaignId, String sampleId) {
+            calls.add("queriedRound " + sampleId);
+            return inner.queriedRound(campaignId, sampleId);
+        }
+
+        @Override
+        public LabeledSample acceptedLabel(String campaignId, String sampleId) {
+            calls.add("acceptedLabel " + sampleId);
+            return inner.acceptedLabel(campaignId, sampleId);
+        }
     }
 }

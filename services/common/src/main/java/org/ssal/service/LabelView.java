@@ -1,0 +1,104 @@
+package org.ssal.service;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.ssal.events.BudgetState;
+import org.ssal.events.LabeledSample;
+import org.ssal.schemas.EventCodec;
+import org.ssal.schemas.LedgerLabels;
+import org.ssal.schemas.Topics;
+
+/**
+ * The {@link Topics#LABELS labels} topic held in memory, for the scorer and trainer.
+ *
+ * <p>Why it is correct under the exactly-once services: the budget tracker writes a label and the
+ * BudgetState that counts it in one transaction, so once a service has read (read_committed) a
+ * state with {@code labeled = n}, the first n labels of the campaign are committed too. When the
+ * view holds fewer, it reads the topic up to its current end (the last stable offset, for a
+ * read_committed consumer) and looks again, until it has them or the deadline passes. It reads
+ * every partition itself, without a consumer group, so it works whichever partitions of the
+ * service's own topics this instance was assigned, and a restarted service rebuilds it by reading
+ * from the beginning (the topic is compacted: one record per campaign and sample).
+ */
+public final class LabelView implements LabelSource, AutoCloseable {
+    private final String bootstrapServers;
+    private final String topic;
+    private final Duration deadline;
+    private final Map<String, Map<String, LabeledSample>> byCampaign = new HashMap<>();
+    private KafkaConsumer<String, byte[]> consumer;
+
+    /** @param deadline how long {@link #labelsOf} waits for labels a state counts before it gives up */
+    public LabelView(String bootstrapServers, String topic, Duration deadline) {
+        this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
+        this.deadline = deadline;
+    }
+
+    @Override
+    public synchronized Map<String, Integer> labelsOf(BudgetState ledger) {
+        long giveUpAt = System.nanoTime() + deadline.toNanos();
+        while (true) {
+            Map<String, LabeledSample> held = byCampaign.getOrDefault(ledger.getCampaignId(), Map.of());
+            long counted = held.values().stream()
+                    .filter(l -> l.getSequence() >= 0 && l.getSequence() < ledger.getLabeled()).count();
+            if (counted >= ledger.getLabeled()) {
+                return LedgerLabels.of(ledger, held.values());
+            }
+            if (System.nanoTime() > giveUpAt) {
+                throw new IllegalStateException("campaign " + ledger.getCampaignId() + ": its budget state counts "
+                        + ledger.getLabeled() + " labels but topic " + topic + " holds " + counted + " of them after "
+                        + deadline.toSeconds() + " s (is the budget tracker writing to " + topic + "?)");
+            }
+            readToEnd(giveUpAt);
+        }
+    }
+
+    /** Reads every partition up to the end offsets of now, or until {@code giveUpAt}. */
+    private void readToEnd(long giveUpAt) {
+        KafkaConsumer<String, byte[]> c = consumer();
+        Map<TopicPartition, Long> ends = c.endOffsets(c.assignment());
+        while (System.nanoTime() < giveUpAt && ends.entrySet().stream().anyMatch(e -> c.position(e.getKey()) < e.getValue())) {
+            for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(100))) {
+                if (record.value() != null) {
+                    LabeledSample label = EventCodec.decode(record.value(), LabeledSample.class);
+                    byCampaign.computeIfAbsent(label.getCampaignId(), id -> new HashMap<>())
+                            .put(label.getSampleId(), label);
+                }
+            }
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        if (consumer == null) {
+            Properties props = new Properties();
+            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+            props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+            props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+            KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(props);
+            List<TopicPartition> partitions = c.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            c.assign(partitions);
+            c.seekToBeginning(partitions);
+            consumer = c;
+        }
+        return consumer;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (consumer != null) {
+            consumer.close();
+        }
+    }
+}
