@@ -18,6 +18,16 @@ class ServeCommandTest {
         assertNull(serve.kafka, "in-JVM broker");
         assertNull(serve.port, "quarkus.http.port");
         assertNull(serve.dataDir, "ssal.data.dir");
+        assertNull(serve.home, "$SSAL_HOME or ~/.ssal");
+        assertEquals(false, serve.noAuth, "tokens are checked unless asked otherwise");
+    }
+
+    @Test
+    void shouldTakeTheHomeAndNoAuth() {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--home", "/srv/ssal", "--no-auth");
+        assertEquals(Path.of("/srv/ssal"), serve.home);
+        assertTrue(serve.noAuth);
     }
 
     @Test
