@@ -15,7 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,12 +26,18 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(CampaignAuthTestResource.class)
 class CampaignApiAuthIT {
-    @ConfigProperty(name = "test.token.admin")
-    String admin;
-    @ConfigProperty(name = "test.token.annotator")
-    String annotator;
-    @ConfigProperty(name = "test.token.revoked")
-    String revoked;
+    // read, not injected: injected test config is checked when any other test class starts Quarkus
+    private String admin;
+    private String annotator;
+    private String revoked;
+
+    @BeforeEach
+    void readTokens() {
+        var config = ConfigProvider.getConfig();
+        admin = config.getValue("test.token.admin", String.class);
+        annotator = config.getValue("test.token.annotator", String.class);
+        revoked = config.getValue("test.token.revoked", String.class);
+    }
 
     private record Endpoint(String name, Function<RequestSpecification, Response> call) {
     }

@@ -23,7 +23,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ssal.events.BudgetState;
 import org.ssal.events.CampaignStatus;
@@ -46,12 +48,18 @@ class VendorOracleIT {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
-    @ConfigProperty(name = "test.token.admin")
-    String admin;
-    @ConfigProperty(name = "test.token.annotator")
-    String annotator;
-    @ConfigProperty(name = "test.campaign")
-    String campaignId;
+    // read, not injected: injected test config is checked when any other test class starts Quarkus
+    private String admin;
+    private String annotator;
+    private String campaignId;
+
+    @BeforeEach
+    void readTokens() {
+        var config = ConfigProvider.getConfig();
+        admin = config.getValue("test.token.admin", String.class);
+        annotator = config.getValue("test.token.annotator", String.class);
+        campaignId = config.getValue("test.campaign", String.class);
+    }
 
     @Test
     void shouldServeTheGatewayAndItsPageBesideTheCampaignApiWithTheSameTokens() {
