@@ -89,6 +89,8 @@ start_service() {
       ${SSAL_TOPIC_PARTITIONS:+-Dssal.topics.partitions="$SSAL_TOPIC_PARTITIONS"} \
       ${SSAL_TOPIC_PARTITIONS:+-Dssal.campaign.topic-partitions="$SSAL_TOPIC_PARTITIONS"} \
       ${SSAL_DATA_DIR:+-Dssal.data.dir="$SSAL_DATA_DIR"} \
+      -Dssal.auth.tokens-file="${SSAL_TOKENS_FILE:-$RUN/tokens}" \
+      ${SSAL_NO_AUTH:+-Dssal.auth.enabled=false} \
       ${SSAL_ORACLE_DELAY_MS:+-Dssal.oracle.delay-ms="$SSAL_ORACLE_DELAY_MS"} \
       ${SSAL_ORACLE_ERROR_RATE:+-Dssal.oracle.error-rate="$SSAL_ORACLE_ERROR_RATE"} \
       -jar "$(app_jar "$s")" >"$log" 2>&1 </dev/null) &
@@ -96,9 +98,11 @@ start_service() {
   echo -n "starting $name (pid $(cat "$pidfile"), http $port) ... "
   if [ "$s" = campaign ]; then
     wait_for "$name" "$pidfile" "$log" "Listening on"
-    # the API answers 200 once the budget tracker (Kafka Streams) runs, 503 before
+    # the API answers 200 once the budget tracker (Kafka Streams) runs, 503 before; without a
+    # token (SSAL_ADMIN_TOKEN) it answers 401 as soon as it listens
     local deadline=$(( $(date +%s) + STARTUP_TIMEOUT ))
-    until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/campaigns")" = 200 ]; do
+    local auth=(); [ -n "${SSAL_ADMIN_TOKEN:-}" ] && auth=(-H "Authorization: Bearer $SSAL_ADMIN_TOKEN")
+    until [[ "$(curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" "http://127.0.0.1:$port/campaigns")" =~ ^(200|401)$ ]]; do
       alive "$pidfile" || die "$name exited while starting; see $log"
       [ "$(date +%s)" -ge "$deadline" ] && die "$name: GET /campaigns not 200 after ${STARTUP_TIMEOUT}s; see $log"
       sleep 0.5

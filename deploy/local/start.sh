@@ -42,13 +42,15 @@ API="http://127.0.0.1:$(http_port campaign 1)"
 cat <<MSG
 
 ssal runs: broker $BOOTSTRAP, campaign API $API, artifacts in $ARTIFACTS.
+Make an admin token (printed once): ./ssal token create --home $RUN --role admin --name me
+  T="Authorization: Bearer <the token>"      (or start with SSAL_NO_AUTH=1 on a one-person machine)
 Create a campaign:
-  curl -i -X POST $API/campaigns -H 'Content-Type: application/json' -d '{
+  curl -i -X POST $API/campaigns -H "\$T" -H 'Content-Type: application/json' -d '{
     "campaignId": "demo-1", "dataset": "fashion-mnist", "poolSize": 5000, "testSize": 1000,
     "budget": 500, "initialSize": 100, "batchSize": 100, "strategy": "entropy",
     "encoder": "pixels", "seed": 7}'
   (no Fashion-MNIST here? use "dataset": "synthetic", "datasetOptions": {"classes": "4"})
 Follow it:
-  curl -s $API/campaigns/demo-1
+  curl -s -H "\$T" $API/campaigns/demo-1
 More instances: deploy/local/scale.sh scorer 2     Stop everything: deploy/local/stop.sh
 MSG

@@ -45,6 +45,17 @@ public final class Catalogue {
     /** Networks an encoder spec may name after its kind; {@code resnet18:W} scales the widths by W in (0, 4]. */
     public static final List<String> NETWORKS = List.of("smallcnn", "resnet18");
 
+    /**
+     * Who labels a campaign ({@code CampaignCreated.oracle}): {@code simulated} (ground truth, for
+     * experiments) or {@code human} (people through the labeling gateway, or vendors over Kafka).
+     */
+    public static final List<String> ORACLES = List.of("simulated", "human");
+
+    /** How a human campaign turns redundant annotations into one label (labeling gateway). */
+    public static final List<String> AGGREGATIONS = List.of("majority", "dawid-skene");
+
+    public static final String DEFAULT_ORACLE = "simulated";
+    public static final String DEFAULT_AGGREGATION = "majority";
     public static final String DEFAULT_ENCODER = "pixels";
     public static final String DEFAULT_HEAD = "softmax";
 

@@ -31,13 +31,26 @@ import org.ssal.schemas.Catalogue;
  * @param pretrainEpochs SimSiam epochs, 0 = the trainer's default (default 0)
  * @param head           one of {@link Catalogue#HEADS} (default "softmax")
  * @param seed           seed of every random choice of the campaign (default 0)
+ * @param oracle         who labels: one of {@link Catalogue#ORACLES} (default "simulated")
+ * @param redundancy     annotations per sample, each by another annotator; in [1, {@value #MAX_REDUNDANCY}],
+ *                       &gt; 1 only for human campaigns (default 1)
+ * @param leaseSeconds   how long an annotator holds leased samples; in [{@value #MIN_LEASE_SECONDS},
+ *                       {@value #MAX_LEASE_SECONDS}] (default {@value #DEFAULT_LEASE_SECONDS})
+ * @param aggregation    one of {@link Catalogue#AGGREGATIONS} (default "majority")
  */
 public record CampaignRequest(String campaignId, String dataset, Map<String, String> datasetOptions,
                               int poolSize, int testSize, int budget, int initialSize, int batchSize,
                               String strategy, boolean ssl, String encoder, int pretrainEpochs, String head,
-                              long seed) {
+                              long seed, String oracle, int redundancy, int leaseSeconds, String aggregation) {
 
     public static final Pattern CAMPAIGN_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** More annotations per sample than this buys agreement nobody needs at a price nobody pays. */
+    public static final int MAX_REDUNDANCY = 20;
+    /** Shorter leases expire while a person still looks at the first image. */
+    public static final int MIN_LEASE_SECONDS = 10;
+    /** One day, the longest extension the gateway grants too. */
+    public static final int MAX_LEASE_SECONDS = 86_400;
+    public static final int DEFAULT_LEASE_SECONDS = 600;
 
     public CampaignRequest {
         datasetOptions = datasetOptions == null ? Map.of() : Map.copyOf(datasetOptions);
@@ -45,7 +58,7 @@ public record CampaignRequest(String campaignId, String dataset, Map<String, Str
 
     private static final Set<String> FIELDS = Set.of("campaignId", "dataset", "datasetOptions", "poolSize",
             "testSize", "budget", "initialSize", "batchSize", "strategy", "ssl", "encoder", "pretrainEpochs",
-            "head", "seed");
+            "head", "seed", "oracle", "redundancy", "leaseSeconds", "aggregation");
 
     /**
      * Reads a JSON object (as Jackson maps it: String, Integer/Long/BigInteger, Double/BigDecimal,
@@ -78,7 +91,11 @@ public record CampaignRequest(String campaignId, String dataset, Map<String, Str
                 string(json, "encoder", Catalogue.DEFAULT_ENCODER),
                 integer(json, "pretrainEpochs", 0),
                 string(json, "head", Catalogue.DEFAULT_HEAD),
-                longInteger(json, "seed", 0L));
+                longInteger(json, "seed", 0L),
+                string(json, "oracle", Catalogue.DEFAULT_ORACLE),
+                integer(json, "redundancy", 1),
+                integer(json, "leaseSeconds", DEFAULT_LEASE_SECONDS),
+                string(json, "aggregation", Catalogue.DEFAULT_AGGREGATION));
     }
 
     /**
@@ -136,7 +153,31 @@ public record CampaignRequest(String campaignId, String dataset, Map<String, Str
         if (!known(Catalogue.HEADS, head)) {
             throw new InvalidFieldException("head", head, "head must be one of " + Catalogue.HEADS);
         }
+        validateOracle();
         return this;
+    }
+
+    private void validateOracle() {
+        if (!known(Catalogue.ORACLES, oracle)) {
+            throw new InvalidFieldException("oracle", oracle, "oracle must be one of " + Catalogue.ORACLES);
+        }
+        if (redundancy < 1 || redundancy > MAX_REDUNDANCY) {
+            throw new InvalidFieldException("redundancy", redundancy,
+                    "redundancy must be in [1, " + MAX_REDUNDANCY + "] (annotations per sample)");
+        }
+        if (redundancy > 1 && !oracle.equals("human")) {
+            // the simulated oracle answers once with the ground truth: more annotations would never come
+            throw new InvalidFieldException("redundancy", redundancy,
+                    "redundancy > 1 needs \"oracle\": \"human\" (the simulated oracle answers each sample once)");
+        }
+        if (leaseSeconds < MIN_LEASE_SECONDS || leaseSeconds > MAX_LEASE_SECONDS) {
+            throw new InvalidFieldException("leaseSeconds", leaseSeconds,
+                    "leaseSeconds must be in [" + MIN_LEASE_SECONDS + ", " + MAX_LEASE_SECONDS + "]");
+        }
+        if (!known(Catalogue.AGGREGATIONS, aggregation)) {
+            throw new InvalidFieldException("aggregation", aggregation,
+                    "aggregation must be one of " + Catalogue.AGGREGATIONS);
+        }
     }
 
     /** The event, stamped with the time the API accepted it. */
@@ -147,6 +188,7 @@ public record CampaignRequest(String campaignId, String dataset, Map<String, Str
                 .setBudget(budget).setInitialSize(initialSize).setBatchSize(batchSize)
                 .setStrategy(strategy).setSsl(ssl).setEncoderSpec(encoder).setPretrainEpochs(pretrainEpochs)
                 .setHead(head).setSeed(seed).setCreatedAt(createdAt)
+                .setOracle(oracle).setRedundancy(redundancy).setLeaseSeconds(leaseSeconds).setAggregation(aggregation)
                 .build();
     }
 

@@ -62,6 +62,26 @@ class CampaignRequestTest {
         assertEquals("softmax", event.getHead());
         assertEquals(0L, event.getSeed());
         assertEquals(NOW, event.getCreatedAt());
+        assertEquals("simulated", event.getOracle());
+        assertEquals(1, event.getRedundancy());
+        assertEquals(600, event.getLeaseSeconds());
+        assertEquals("majority", event.getAggregation());
+    }
+
+    @Test
+    void shouldCarryTheOracleSettingsWhenTheCampaignIsLabeledByPeople() {
+        Map<String, Object> json = minimal();
+        json.put("oracle", "human");
+        json.put("redundancy", 3);
+        json.put("leaseSeconds", 120);
+        json.put("aggregation", "dawid-skene");
+
+        CampaignCreated event = CampaignRequest.parse(json).validate().toEvent(NOW);
+
+        assertEquals("human", event.getOracle());
+        assertEquals(3, event.getRedundancy());
+        assertEquals(120, event.getLeaseSeconds());
+        assertEquals("dawid-skene", event.getAggregation());
     }
 
     @Test
@@ -100,6 +120,11 @@ class CampaignRequestTest {
         CampaignRequest request = CampaignRequest.parse(json).validate();
         assertEquals(100, request.initialSize());
         assertEquals(100, request.budget());
+
+        assertEquals(10, CampaignRequest.parse(human("leaseSeconds", 10)).validate().leaseSeconds());
+        assertEquals(86_400, CampaignRequest.parse(human("leaseSeconds", 86_400)).validate().leaseSeconds());
+        assertEquals(20, CampaignRequest.parse(human("redundancy", 20)).validate().redundancy());
+        assertEquals(1, CampaignRequest.parse(with("redundancy", 1)).validate().redundancy(), "1 suits any oracle");
     }
 
     static Stream<Arguments> invalidBodies() {
@@ -138,7 +163,22 @@ class CampaignRequestTest {
                 Arguments.of(with("campaignId", "a/b"), "campaignId", "a/b", "campaignId must match"),
                 Arguments.of(with("datasetOptions", "labels=coarse"), "datasetOptions", "labels=coarse", "datasetOptions must be an object"),
                 Arguments.of(with("datasetOptions", Map.of("x", Map.of())), "datasetOptions.x", "{}", "dataset options must be strings"),
-                Arguments.of(with("budgte", 5), "budgte", "5", "unknown field budgte"));
+                Arguments.of(with("budgte", 5), "budgte", "5", "unknown field budgte"),
+                Arguments.of(with("oracle", "crowd"), "oracle", "crowd", "oracle must be one of [simulated, human]"),
+                Arguments.of(with("oracle", 1), "oracle", "1", "oracle must be a string"),
+                Arguments.of(human("redundancy", 0), "redundancy", "0", "redundancy must be in [1, 20]"),
+                Arguments.of(human("redundancy", 21), "redundancy", "21", "redundancy must be in [1, 20]"),
+                Arguments.of(with("redundancy", 2), "redundancy", "2", "redundancy > 1 needs \"oracle\": \"human\""),
+                Arguments.of(human("leaseSeconds", 9), "leaseSeconds", "9", "leaseSeconds must be in [10, 86400]"),
+                Arguments.of(human("leaseSeconds", 86_401), "leaseSeconds", "86401", "leaseSeconds must be in [10, 86400]"),
+                Arguments.of(human("aggregation", "mean"), "aggregation", "mean",
+                        "aggregation must be one of [majority, dawid-skene]"));
+    }
+
+    private static Map<String, Object> human(String field, Object value) {
+        Map<String, Object> json = with("oracle", "human");
+        json.put(field, value);
+        return json;
     }
 
     @ParameterizedTest(name = "{1}={2}")
@@ -172,6 +212,12 @@ class CampaignRequestTest {
         }
         for (String head : Catalogue.HEADS) {
             assertEquals(head, CampaignRequest.parse(with("head", head)).validate().head());
+        }
+        for (String oracle : Catalogue.ORACLES) {
+            assertEquals(oracle, CampaignRequest.parse(with("oracle", oracle)).validate().oracle());
+        }
+        for (String aggregation : Catalogue.AGGREGATIONS) {
+            assertEquals(aggregation, CampaignRequest.parse(human("aggregation", aggregation)).validate().aggregation());
         }
         assertEquals(Catalogue.DEFAULT_HEAD, CampaignRequest.parse(minimal()).validate().head());
         assertEquals(Catalogue.DEFAULT_ENCODER, CampaignRequest.parse(minimal()).validate().encoder());

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The one folder that holds everything a durable embedded ssal keeps: the broker's log and
  * metadata ({@code kafka/}), the Kafka Streams state ({@code streams/}) and the artifact store
- * ({@code artifacts/}). Backing up a stopped ssal is copying this folder; everything in
+ * ({@code artifacts/}), and the token file ({@code tokens}). Backing up a stopped ssal is copying this folder; everything in
  * {@code streams/} can also be rebuilt from the log, so it may be left out of a backup.
  *
  * <p>Only one process may use a home at a time: two brokers on one log directory would corrupt
@@ -70,6 +70,14 @@ public final class SsalHome implements AutoCloseable {
     /** The content-addressed artifact store (encoders, embeddings). */
     public Path artifacts() {
         return root.resolve("artifacts");
+    }
+
+    /**
+     * The bearer tokens ({@code ssal token}, {@link org.ssal.service.auth.TokenStore}): salted hashes
+     * only. Kept out of the lock, so that tokens can be made and revoked while ssal runs.
+     */
+    public Path tokens() {
+        return root.resolve("tokens");
     }
 
     /**

@@ -26,6 +26,10 @@ import org.ssal.service.RejectedEventException;
  * like a slow or noisy annotator: a fixed delay per label and a label error rate. A wrong label is
  * a uniformly drawn other class, drawn from the campaign's {@link Purpose#ORACLE_NOISE} stream of
  * that sample id, so a replayed batch gets exactly the same answers.
+ *
+ * <p>It answers only campaigns whose {@code oracle} is {@code simulated}: the batches of a human
+ * campaign are for people (the labeling gateway) and vendors, and a ground-truth answer would
+ * take their work away.
  */
 final class SimulatedOracle {
     /** @param delayMillis pause before each label; @param errorRate probability of a wrong label */
@@ -41,6 +45,8 @@ final class SimulatedOracle {
     }
 
     static final String ANNOTATOR = "simulated-oracle";
+    /** {@code CampaignCreated.oracle} of the campaigns this oracle answers. */
+    static final String SIMULATED = "simulated";
     private final Behaviour behaviour;
     private final Clock clock;
     private final Map<String, CampaignCreated> campaigns = new HashMap<>();
@@ -76,6 +82,9 @@ final class SimulatedOracle {
         CampaignCreated campaign = campaigns.get(batch.getCampaignId());
         if (campaign == null) {
             throw new RejectedEventException("query batch of unknown campaign " + batch.getCampaignId());
+        }
+        if (!SIMULATED.equals(campaign.getOracle())) {
+            return; // someone else's work, not an error
         }
         ImageSet truth = groundTruth(campaign);
         for (String sampleId : batch.getSampleIds()) {

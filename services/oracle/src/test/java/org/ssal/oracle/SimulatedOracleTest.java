@@ -28,7 +28,11 @@ class SimulatedOracleTest {
     private final ImageSet train = Datasets.synthetic(DatasetSpec.CAMPAIGN_DATA_SEED, OPTIONS).train();
 
     private static CampaignCreated campaign() {
-        return CampaignCreated.newBuilder().setCampaignId("c").setDataset("synthetic").setDatasetOptions(OPTIONS)
+        return campaign("simulated");
+    }
+
+    private static CampaignCreated campaign(String oracle) {
+        return CampaignCreated.newBuilder().setOracle(oracle).setCampaignId("c").setDataset("synthetic").setDatasetOptions(OPTIONS)
                 .setBudget(20).setInitialSize(10).setBatchSize(5).setStrategy("random").setSeed(9L)
                 .setCreatedAt(CLOCK.instant()).build();
     }
@@ -76,6 +80,17 @@ class SimulatedOracleTest {
         long wrong = answer(sometimes, train.ids()).stream()
                 .filter(l -> l.getLabel() != train.labelOf(l.getSampleId())).count();
         assertTrue(wrong > 30 && wrong < 90, "about 30% of 200 wrong, got " + wrong);
+    }
+
+    @Test
+    void shouldLeaveHumanCampaignsToPeopleWhenTheirBatchesArrive() {
+        SimulatedOracle oracle = new SimulatedOracle(new SimulatedOracle.Behaviour(0, 0, null), CLOCK);
+        oracle.observe(campaign("human"));
+        assertEquals(List.of(), answer(oracle, List.of(train.id(0), train.id(1))), "no ground truth for people's work");
+
+        SimulatedOracle forExperiments = new SimulatedOracle(new SimulatedOracle.Behaviour(0, 0, null), CLOCK);
+        forExperiments.observe(campaign("simulated"));
+        assertEquals(2, answer(forExperiments, List.of(train.id(0), train.id(1))).size());
     }
 
     @Test

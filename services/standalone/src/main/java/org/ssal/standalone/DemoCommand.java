@@ -95,6 +95,15 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--timeout-min", paramLabel = "N", description = "give up after N minutes")
     int timeoutMinutes = 60;
 
+    @Option(names = "--oracle", paramLabel = "NAME", converter = CatalogueChoice.Oracle.class,
+            completionCandidates = CatalogueChoice.Oracle.class,
+            description = "who labels: one of ${COMPLETION-CANDIDATES}; human prints the labeling page's URL and a "
+                    + "token, and waits while you label (consider a small --budget)")
+    String oracle = Catalogue.DEFAULT_ORACLE;
+
+    @Option(names = "--port", paramLabel = "N", description = "HTTP port of the labeling page with --oracle human")
+    int port = 8080;
+
     /** The options with the dataset chosen and the sizes that depend on it filled in. */
     DemoOptions options() {
         String chosen = dataset;
@@ -109,7 +118,7 @@ final class DemoCommand implements Callable<Integer> {
                 or(pool, synthetic ? SYNTHETIC_POOL : POOL), or(test, synthetic ? SYNTHETIC_TEST : TEST),
                 or(budget, synthetic ? SYNTHETIC_BUDGET : BUDGET), or(initial, synthetic ? SYNTHETIC_INITIAL : INITIAL),
                 or(batch, synthetic ? SYNTHETIC_BATCH : BATCH), strategy, encoder, epochs, head, seed, summaryJson,
-                kafka, timeoutMinutes, fellBack);
+                kafka, timeoutMinutes, fellBack, oracle, port);
     }
 
     @Override
@@ -117,6 +126,9 @@ final class DemoCommand implements Callable<Integer> {
         DemoOptions options = options();
         if (options.dataDir() != null) {
             System.setProperty("ssal.data.dir", options.dataDir().toAbsolutePath().toString());
+        }
+        if (options.human()) {
+            HumanDemo.prepare(options.httpPort());
         }
         DemoRun.options = options;
         if (home != null) {

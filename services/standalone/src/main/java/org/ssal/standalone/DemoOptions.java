@@ -7,7 +7,13 @@ import java.util.Map;
 /** The settings of one {@code ssal demo} campaign, defaults resolved ({@link DemoCommand#options()}). */
 record DemoOptions(String dataset, Path dataDir, int poolSize, int testSize, int budget, int initialSize,
                    int batchSize, String strategy, String encoder, int epochs, String head, long seed,
-                   Path summaryJson, String kafka, int timeoutMinutes, boolean datasetFellBack) {
+                   Path summaryJson, String kafka, int timeoutMinutes, boolean datasetFellBack,
+                   String oracle, int httpPort) {
+
+    /** Whether a person labels the campaign on the page (--oracle human). */
+    boolean human() {
+        return "human".equals(oracle);
+    }
 
     /** The campaign request, in the JSON shape of POST /campaigns. */
     Map<String, Object> campaignJson(String campaignId) {
@@ -24,6 +30,7 @@ record DemoOptions(String dataset, Path dataDir, int poolSize, int testSize, int
         json.put("pretrainEpochs", epochs);
         json.put("head", head);
         json.put("seed", seed);
+        json.put("oracle", oracle);
         return json;
     }
 }

@@ -51,6 +51,9 @@ public class DemoRun implements QuarkusApplication {
                 created.getStrategy(), created.getEncoderSpec(), created.getHead());
         long started = System.nanoTime();
         commands.send(Topics.CAMPAIGNS, campaignId, created);
+        if (options.human()) {
+            HumanDemo.announce(out, campaignId, options.httpPort(), created.getBudget(), options.timeoutMinutes());
+        }
 
         TreeMap<Integer, RoundEvaluated> rounds = new TreeMap<>();
         Duration timeout = Duration.ofMinutes(options.timeoutMinutes());

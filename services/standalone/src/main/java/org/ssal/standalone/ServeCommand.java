@@ -12,16 +12,17 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ssal serve}: the campaign API, budget tracker, trainer, scorer and oracle in one process,
- * until stopped. Everything it keeps lives in one home folder, so stopping it ({@code kill -9}
- * included) and starting it again on the same home resumes every campaign.
+ * {@code ssal serve}: the campaign API, budget tracker, trainer, scorer, oracle and labeling gateway
+ * (REST {@code /labeling}, page {@code /label/}) in one process, until stopped. Everything it keeps
+ * lives in one home folder, so stopping it ({@code kill -9} included) and starting it again on the
+ * same home resumes every campaign.
  *
  * <p>Options become system properties in {@link #serviceProperties()}: a new option is a field and
  * one line there.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = "run the campaign API, budget tracker, trainer, scorer and oracle in one process, "
-                + "keeping the broker log, Kafka Streams state and artifacts under one home folder")
+        description = "run the campaign API, budget tracker, trainer, scorer, oracle and labeling gateway in one "
+                + "process, keeping the broker log, Kafka Streams state, artifacts and tokens under one home folder")
 final class ServeCommand implements Callable<Integer> {
     static final int DEFAULT_KAFKA_PORT = 9092;
     static final String DEFAULT_KAFKA_HOST = "127.0.0.1";
@@ -55,9 +56,15 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "folder of the datasets (ssal.data.dir)")
     Path dataDir;
 
+    @Option(names = "--no-auth", description = "check no tokens (local experiments only: anyone on the port is admin)")
+    boolean noAuth;
+
     @Override
     public Integer call() {
-        InJvmServices.serve(SsalHome.resolve(home, System.getenv()), kafka, brokerAddress(), serviceProperties());
+        SsalHome resolved = SsalHome.resolve(home, System.getenv());
+        FirstStartToken.prepare(resolved.tokens(), noAuth,
+                port != null ? port : Integer.getInteger("quarkus.http.port", 8080), System.out);
+        InJvmServices.serve(resolved, kafka, brokerAddress(), serviceProperties());
         return 0;
     }
 

@@ -17,13 +17,14 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code ssal} command: one picocli subcommand per job. Quarkus starts only inside the
  * commands that run the services ({@code demo}, {@code serve}, {@code experiment}); the others
+ * ({@code token} among them)
  * are plain Java. Exit codes: 0 done, 1 failed, 2 bad arguments (picocli's, with the option and
  * value named).
  */
 @QuarkusMain
 @Command(name = "ssal", mixinStandardHelpOptions = true,
         description = "Self-supervised + active learning labeling campaigns on Kafka.",
-        subcommands = {DemoCommand.class, ServeCommand.class, ExperimentCommand.class, ReportCommand.class,
+        subcommands = {DemoCommand.class, ServeCommand.class, TokenCommand.class, ExperimentCommand.class, ReportCommand.class,
             AdviseCommand.class, BenchCommand.class, LinearProbeExperiment.class, HelpCommand.class})
 public class SsalMain implements Runnable {
     @Spec

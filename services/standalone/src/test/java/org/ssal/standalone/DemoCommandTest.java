@@ -39,6 +39,30 @@ class DemoCommandTest {
         assertNull(o.summaryJson());
         assertNull(o.kafka());
         assertFalse(o.datasetFellBack());
+        assertEquals("simulated", o.oracle());
+        assertFalse(o.human());
+        assertEquals("simulated", o.campaignJson("c").get("oracle"));
+    }
+
+    @Test
+    void shouldLetAPersonLabelWhenTheOracleIsHuman() {
+        DemoOptions o = parse("--dataset", "synthetic", "--oracle", "human", "--port", "8123", "--budget", "20",
+                "--initial", "10", "--batch", "5");
+        assertTrue(o.human());
+        assertEquals(8123, o.httpPort());
+        assertEquals("human", o.campaignJson("c").get("oracle"));
+        assertEquals("human", org.ssal.campaign.CampaignRequest.parse(o.campaignJson("c")).validate().oracle(),
+                "the campaign API takes what the demo sends");
+        assertEquals(8080, parse("--oracle", "human").httpPort(), "the page's default port");
+    }
+
+    @Test
+    void shouldNameTheOracleOptionAndItsChoicesWhenTheValueIsUnknown() {
+        ParameterException e = assertThrows(ParameterException.class, () -> parse("--oracle", "crowd"));
+        assertTrue(e.getMessage().contains("--oracle") && e.getMessage().contains("'crowd'")
+                && e.getMessage().contains("simulated | human"), e.getMessage());
+        e = assertThrows(ParameterException.class, () -> parse("--oracle", "human", "--port", "web"));
+        assertTrue(e.getMessage().contains("--port") && e.getMessage().contains("web"), e.getMessage());
     }
 
     @Test
@@ -59,7 +83,7 @@ class DemoCommandTest {
                 "--encoder", "simsiam:resnet18:0.5", "--epochs", "3", "--head", "svm", "--seed", "9",
                 "--summary-json", "s.json", "--kafka", "host:9092", "--timeout-min", "5");
         assertEquals(new DemoOptions("fashion-mnist", Path.of("d"), 500, 200, 120, 20, 10, "auto",
-                "simsiam:resnet18:0.5", 3, "svm", 9, Path.of("s.json"), "host:9092", 5, false), o);
+                "simsiam:resnet18:0.5", 3, "svm", 9, Path.of("s.json"), "host:9092", 5, false, "simulated", 8080), o);
     }
 
     @Test

@@ -3,7 +3,7 @@ package org.ssal.standalone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
@@ -33,7 +33,7 @@ import org.ssal.standalone.experiment.GridSpec;
 
 /** A tiny grid through the real broker: its CSV, plots and report agree with the campaigns' events. */
 @QuarkusTest
-@QuarkusTestResource(KafkaBrokerResource.class)
+@WithTestResource(KafkaBrokerResource.class) // this class only: other ITs bring their own broker setup
 class ExperimentGridIT {
     private static final String GRID = """
             name: tiny

@@ -374,6 +374,7 @@ class MultiProcessCampaignIT {
                 "-Dquarkus.banner.enabled=false",
                 "-Dkafka-streams.state.dir=" + work.resolve(instanceId).resolve("kstreams"),
                 "-Dssal.oracle.delay-ms=" + ORACLE_DELAY_MS,
+                "-Dssal.auth.enabled=false", // about processes and restarts, not tokens (CampaignApiAuthIT)
                 "-jar", appJar(service).toString()));
         Process process = new ProcessBuilder(command)
                 .directory(work.toFile())

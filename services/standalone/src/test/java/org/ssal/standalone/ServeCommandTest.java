@@ -21,6 +21,15 @@ class ServeCommandTest {
         assertNull(serve.dataDir, "ssal.data.dir");
         assertEquals(new BrokerAddress("127.0.0.1", 9092, 9093), serve.brokerAddress());
         assertEquals(Map.of(), serve.serviceProperties());
+        assertEquals(false, serve.noAuth, "tokens are checked unless asked otherwise");
+    }
+
+    @Test
+    void shouldTakeTheHomeAndNoAuth() {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--home", "/srv/ssal", "--no-auth");
+        assertEquals(Path.of("/srv/ssal"), serve.home);
+        assertTrue(serve.noAuth);
     }
 
     @Test

@@ -249,7 +249,7 @@ class ServeRestartIT {
                 "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dorg.bytedeco.javacpp.maxbytes=1G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=2G",
                 "-Dssal.oracle.delay-ms=" + ORACLE_DELAY_MS,
-                "-jar", jar.toString(), "serve",
+                "-jar", jar.toString(), "serve", "--no-auth", // durability is the subject here, not tokens
                 "--home", homeDir.toString(), "--kafka-port", Integer.toString(kafka),
                 "--kafka-controller-port", Integer.toString(controller), "--port", Integer.toString(http));
         Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)

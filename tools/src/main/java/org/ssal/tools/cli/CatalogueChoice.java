@@ -58,6 +58,13 @@ public abstract class CatalogueChoice implements ITypeConverter<String>, Iterabl
         }
     }
 
+    /** {@link Catalogue#ORACLES}. */
+    public static final class Oracle extends CatalogueChoice {
+        public Oracle() {
+            super(Catalogue.ORACLES);
+        }
+    }
+
     /**
      * An encoder spec, {@code KIND[:NETWORK]}: only the kind is checked here, against
      * {@link Catalogue#ENCODER_KINDS}; the trainer reports a network it does not know.

@@ -26,6 +26,12 @@ public final class LedgerPeers {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final Optional<String> peerToken;
+
+    /** @param peerToken an admin token the instances share for these calls, when the API checks tokens */
+    public LedgerPeers(Optional<String> peerToken) {
+        this.peerToken = peerToken.filter(t -> !t.isBlank());
+    }
 
     /** The ledger of {@code campaignId} at {@code host}; empty when the host does not have it. */
     public Optional<BudgetState> get(HostInfo host, String campaignId) {
@@ -54,8 +60,13 @@ public final class LedgerPeers {
     private HttpResponse<byte[]> send(HostInfo host, String path) {
         URI uri = URI.create("http://" + host.host() + ":" + host.port() + path);
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET();
+            peerToken.ifPresent(token -> request.header("Authorization", "Bearer " + token));
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 401 || response.statusCode() == 403) {
+                throw new LedgerUnavailableException("instance " + host + " refused this instance's ledger request ("
+                        + response.statusCode() + "): set ssal.campaign.peer-token to an admin token on every instance");
+            }
             if (response.statusCode() != 200 && response.statusCode() != 404) {
                 // 503 there (rebalancing too) or anything else: not an answer about the campaign
                 throw new LedgerUnavailableException("instance " + host + " answered " + response.statusCode()

@@ -36,8 +36,9 @@ public class LedgerRouter {
 
     @Inject
     public LedgerRouter(KafkaStreams streams,
-                        @ConfigProperty(name = "quarkus.kafka-streams.application-server") Optional<String> applicationServer) {
-        this(streams, new LedgerPeers(), applicationServer.filter(s -> !s.isBlank()).map(HostInfo::buildFromEndpoint));
+                        @ConfigProperty(name = "quarkus.kafka-streams.application-server") Optional<String> applicationServer,
+                        @ConfigProperty(name = "ssal.campaign.peer-token") Optional<String> peerToken) {
+        this(streams, new LedgerPeers(peerToken), applicationServer.filter(s -> !s.isBlank()).map(HostInfo::buildFromEndpoint));
     }
 
     public LedgerRouter(KafkaStreams streams, LedgerPeers peers, Optional<HostInfo> self) {

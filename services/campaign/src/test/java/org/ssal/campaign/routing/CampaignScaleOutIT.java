@@ -38,6 +38,8 @@ import org.junit.jupiter.api.Test;
 import org.ssal.schemas.Topics;
 import org.ssal.service.EmbeddedBroker;
 import org.ssal.service.TopicAdmin;
+import org.ssal.service.auth.Role;
+import org.ssal.service.auth.TokenStore;
 
 /**
  * Two instances of the packaged campaign service on one broker (topics of 2 partitions), each with
@@ -55,6 +57,8 @@ class CampaignScaleOutIT {
     private static EmbeddedBroker broker;
     private static final List<Instance> instances = new ArrayList<>();
     private static final Path work = Path.of("target", "scale-out-it").toAbsolutePath();
+    /** Every instance checks tokens, as deployed: the test and the instances' calls to each other use this one. */
+    private static String adminToken;
 
     record Instance(String name, Process process, int port, Path log) {
         String logTail() {
@@ -124,6 +128,13 @@ class CampaignScaleOutIT {
             assertEquals(new HashSet<>(ids), awaitList(instance, ids), "GET /campaigns on " + instance.name());
         }
 
+        // the instance-to-instance reads show every ledger: not without the admin token
+        for (String path : List.of("/campaigns", LedgerPeerResource.PATH, LedgerPeerResource.PATH + "/" + ids.get(0))) {
+            HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(uri(instances.get(0), path))
+                    .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, anonymous.statusCode(), path + " without a token: " + anonymous.body());
+        }
+
         // a campaign that exists nowhere is still 404, from either instance
         for (Instance instance : instances) {
             assertEquals(404, get(instance, "/campaigns/no-such-campaign").status());
@@ -135,6 +146,11 @@ class CampaignScaleOutIT {
     private static Instance launch(Path jar, String name, String run) throws IOException {
         int port = freePort();
         Path log = work.resolve("campaign-" + name + "-" + run + ".log");
+        Path tokens = work.resolve("tokens-" + run);
+        if (adminToken == null || !Files.exists(tokens)) {
+            Files.createDirectories(work);
+            adminToken = TokenStore.open(tokens).create(Role.ADMIN, "scale-out-it", Set.of());
+        }
         List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
@@ -144,6 +160,8 @@ class CampaignScaleOutIT {
                 "-Dquarkus.kafka-streams.application-server=127.0.0.1:" + port,
                 "-Dkafka-streams.state.dir=" + work.resolve("state-" + name + "-" + run),
                 "-Dquarkus.banner.enabled=false",
+                "-Dssal.auth.tokens-file=" + tokens,
+                "-Dssal.campaign.peer-token=" + adminToken,
                 "-jar", jar.toString());
         Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
@@ -186,7 +204,7 @@ class CampaignScaleOutIT {
         body.put("strategy", "random");
         body.put("seed", 1);
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(instance, "/campaigns"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + adminToken)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(202, response.statusCode(), "POST /campaigns on " + instance.name() + ": " + response.body());
@@ -229,6 +247,7 @@ class CampaignScaleOutIT {
     private static Answer get(Instance instance, String path) throws InterruptedException {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(instance, path))
+                    .header("Authorization", "Bearer " + adminToken)
                     .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {

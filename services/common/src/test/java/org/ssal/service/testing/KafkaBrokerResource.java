@@ -1,6 +1,7 @@
 package org.ssal.service.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.ssal.service.EmbeddedBroker;
@@ -29,9 +30,9 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
             broker = EmbeddedBroker.start();
             bootstrap = broker.bootstrapServers();
         }
-        TopicAdmin.ensureTopics(bootstrap, 2);
+        TopicAdmin.ensureTopics(bootstrap, partitions());
         String run = UUID.randomUUID().toString();
-        return Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "kafka.bootstrap.servers", bootstrap,
                 // a fresh application id and state dir per run: an external broker keeps the
                 // committed offsets and changelogs of earlier runs, and stale RocksDB state breaks
@@ -43,7 +44,21 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
                 // other builds may run tests on this machine at the same time
                 "quarkus.http.test-port", "0",
                 "quarkus.log.category.\"org.apache.kafka\".level", "WARN",
-                "quarkus.log.category.\"kafka\".level", "WARN");
+                "quarkus.log.category.\"kafka\".level", "WARN"));
+        config.put("ssal.topics.partitions", String.valueOf(partitions()));
+        // tests that are not about tokens run without them; the ones that are (GatewayTestResource,
+        // the campaign API's and the standalone app's auth tests) switch them on
+        config.put("ssal.auth.enabled", "false");
+        return config;
+    }
+
+    /**
+     * Partitions of every topic. Two by default, so that tests see a campaign's events spread
+     * over partitions like in production; a test whose client partitions differently from Java
+     * (librdkafka) may ask for one.
+     */
+    protected int partitions() {
+        return 2;
     }
 
     @Override
