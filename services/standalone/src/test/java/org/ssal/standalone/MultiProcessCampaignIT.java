@@ -460,18 +460,7 @@ class MultiProcessCampaignIT {
     // ---- HTTP on the campaign process
 
     private static void createCampaign(String id) throws Exception {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("campaignId", id);
-        body.put("dataset", "synthetic");
-        body.put("datasetOptions", Map.of("classes", "4", "train", "400", "test", "100", "size", "8"));
-        body.put("poolSize", 400);
-        body.put("testSize", 100);
-        body.put("budget", BUDGET);
-        body.put("initialSize", INITIAL);
-        body.put("batchSize", BATCH);
-        body.put("strategy", "entropy");
-        body.put("encoder", "pixels");
-        body.put("seed", 5);
+        Map<String, Object> body = SmallCampaigns.body(id, BUDGET, INITIAL, BATCH, 5);
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(campaignUri("/campaigns"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))

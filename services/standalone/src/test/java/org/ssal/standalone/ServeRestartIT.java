@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -284,18 +283,7 @@ class ServeRestartIT {
     // ---- HTTP
 
     private void createCampaign(String id, long seed) throws Exception {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("campaignId", id);
-        body.put("dataset", "synthetic");
-        body.put("datasetOptions", Map.of("classes", "4", "train", "400", "test", "100", "size", "8"));
-        body.put("poolSize", 400);
-        body.put("testSize", 100);
-        body.put("budget", BUDGET);
-        body.put("initialSize", INITIAL);
-        body.put("batchSize", BATCH);
-        body.put("strategy", "entropy");
-        body.put("encoder", "pixels");
-        body.put("seed", seed);
+        Map<String, Object> body = SmallCampaigns.body(id, BUDGET, INITIAL, BATCH, seed);
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/campaigns"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
