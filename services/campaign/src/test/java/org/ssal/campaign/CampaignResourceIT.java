@@ -84,7 +84,8 @@ class CampaignResourceIT {
         write(Topics.ROUND_EVALUATED, id, RoundEvaluated.newBuilder().setCampaignId(id).setRound(0).setLabeledCount(2)
                 .setTestAccuracy(0.5).setHead("softmax").setStrategy("random").setDurationMs(1L)
                 .setEvaluatedAt(Instant.now()).build());
-        awaitCampaign(id, c -> Double.valueOf(0.5).equals(c.jsonPath().getDouble("rounds[0].testAccuracy")));
+        // null until the tracker has applied the evaluation
+        awaitCampaign(id, c -> c.jsonPath().get("rounds[0].testAccuracy") instanceof Number a && a.doubleValue() == 0.5);
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ssal.campaign.BudgetTopology;
+import org.ssal.campaign.CampaignConfig;
 import org.ssal.events.BudgetState;
 
 /**
@@ -37,8 +38,8 @@ public class LedgerRouter {
     @Inject
     public LedgerRouter(KafkaStreams streams,
                         @ConfigProperty(name = "quarkus.kafka-streams.application-server") Optional<String> applicationServer,
-                        @ConfigProperty(name = "ssal.campaign.peer-token") Optional<String> peerToken) {
-        this(streams, new LedgerPeers(peerToken), applicationServer.filter(s -> !s.isBlank()).map(HostInfo::buildFromEndpoint));
+                        CampaignConfig campaign) {
+        this(streams, new LedgerPeers(campaign.peerToken()), applicationServer.filter(s -> !s.isBlank()).map(HostInfo::buildFromEndpoint));
     }
 
     public LedgerRouter(KafkaStreams streams, LedgerPeers peers, Optional<HostInfo> self) {
