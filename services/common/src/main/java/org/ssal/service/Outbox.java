@@ -45,4 +45,20 @@ public final class Outbox {
     int size() {
         return records.size();
     }
+
+    /** Where the outbox stands now: what {@link #rollBackTo} returns to. */
+    int mark() {
+        return records.size();
+    }
+
+    /**
+     * Drops what was added since {@code mark}: a handler that throws half-way must not leave part
+     * of its outputs to be committed with the record's Rejected.
+     */
+    void rollBackTo(int mark) {
+        if (mark < 0 || mark > records.size()) {
+            throw new IllegalArgumentException("mark " + mark + " is not within the outbox of " + records.size());
+        }
+        records.subList(mark, records.size()).clear();
+    }
 }

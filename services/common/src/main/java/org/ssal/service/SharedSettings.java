@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.function.Consumer;
-import org.apache.avro.specific.SpecificRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
@@ -49,8 +47,8 @@ public record SharedSettings(String bootstrapServers, Optional<String> instanceI
     }
 
     /** Starts a service on these settings; see {@link EventService#start}. */
-    public EventService start(EventService.Spec spec, Consumer<SpecificRecord> observe, EventService.Reaction react) {
-        return EventService.start(spec, bootstrapServers, instanceId.orElse(null), topics, observe, react);
+    public EventService start(EventService.Spec spec, EventService.View view, EventService.Reaction react) {
+        return EventService.start(spec, bootstrapServers, instanceId.orElse(null), topics, view, react);
     }
 
     /**

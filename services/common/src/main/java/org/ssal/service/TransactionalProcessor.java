@@ -1,20 +1,17 @@
 package org.ssal.service;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -29,7 +26,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.ssal.schemas.Topics;
 
 /**
  * Exactly-once consume-transform-produce loop shared by the trainer, scorer and oracle.
@@ -40,6 +36,22 @@ import org.ssal.schemas.Topics;
  * nothing is emitted twice to read_committed consumers: this is what keeps a restarted scorer from
  * emitting a second query batch for a round. Handler failures become {@code Rejected} events on
  * dead-letter in the same transaction; nothing is dropped silently.
+ *
+ * <p>Under failure it holds as follows:
+ * <ul>
+ * <li>A record's outputs are all committed or none: a handler that throws half-way loses what it
+ *     had put in the outbox, and only its {@code Rejected} (and {@code CampaignFailed}) is
+ *     committed ({@link HandledBatch}). The poll's other records still share the transaction.</li>
+ * <li>Handlers keep views (the last round asked, embedded, ...) that they change while handling,
+ *     before the commit. The one way those views are kept true is the rebuild: on partition
+ *     assignment and after every aborted transaction, before the batch is polled again, the
+ *     processor runs {@code rebuildView}, which makes the view forget and replays the committed
+ *     log into it ({@link EventService.View}). So a retried batch is handled against what was
+ *     committed, not against the aborted attempt, and emits its outputs again, once.</li>
+ * <li>An aborted transaction is retried after an exponential backoff with a cap
+ *     ({@link RetryBackoff}), like any other Kafka failure; after
+ *     {@value #MAX_CONSECUTIVE_FAILURES} in a row the processor stops and says why.</li>
+ * </ul>
  */
 public final class TransactionalProcessor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalProcessor.class);
@@ -56,20 +68,31 @@ public final class TransactionalProcessor implements AutoCloseable {
     private volatile Throwable failure;
     private Thread thread;
 
-    private final Runnable onAssigned;
+    private final Runnable rebuildView;
+    private final Function<Properties, Producer<String, byte[]>> producers;
+    /** Set when a transaction aborted: the handler's view may hold what was not committed. */
+    private boolean viewStale;
 
     public TransactionalProcessor(ProcessorSettings settings, EventHandler handler) {
         this(settings, handler, () -> { });
     }
 
     /**
-     * @param onAssigned runs whenever this instance is given partitions, before it handles their
-     *                   records: a service rebuilds its view of the campaigns it now owns there
+     * @param rebuildView runs whenever this instance is given partitions and after every aborted
+     *                    transaction, before records are handled again: the service makes its view
+     *                    of the campaigns forget and rebuilds it from the committed log
      */
-    public TransactionalProcessor(ProcessorSettings settings, EventHandler handler, Runnable onAssigned) {
+    public TransactionalProcessor(ProcessorSettings settings, EventHandler handler, Runnable rebuildView) {
+        this(settings, handler, rebuildView, KafkaProducer::new);
+    }
+
+    /** @param producers makes the transactional producer: the seam where tests inject a failing commit */
+    TransactionalProcessor(ProcessorSettings settings, EventHandler handler, Runnable rebuildView,
+                           Function<Properties, Producer<String, byte[]>> producers) {
         this.settings = settings;
         this.handler = handler;
-        this.onAssigned = onAssigned;
+        this.rebuildView = rebuildView;
+        this.producers = producers;
     }
 
     public synchronized void start() {
@@ -100,7 +123,7 @@ public final class TransactionalProcessor implements AutoCloseable {
 
     private void run() {
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerProps());
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps())) {
+             Producer<String, byte[]> producer = producers.apply(producerProps())) {
             consumer = c;
             producer.initTransactions();
             c.subscribe(settings.topics(), new org.apache.kafka.clients.consumer.ConsumerRebalanceListener() {
@@ -111,7 +134,8 @@ public final class TransactionalProcessor implements AutoCloseable {
                 @Override
                 public void onPartitionsAssigned(java.util.Collection<TopicPartition> partitions) {
                     if (!partitions.isEmpty()) {
-                        onAssigned.run();
+                        rebuildView.run();
+                        viewStale = false;
                     }
                 }
             });
@@ -119,6 +143,11 @@ public final class TransactionalProcessor implements AutoCloseable {
             int consecutiveFailures = 0;
             while (running.get()) {
                 try {
+                    if (viewStale) {
+                        // before the aborted batch comes back: a failed rebuild stays stale and is retried
+                        rebuildView.run();
+                        viewStale = false;
+                    }
                     ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(200));
                     if (!records.isEmpty()) {
                         processBatch(c, producer, records);
@@ -154,52 +183,34 @@ public final class TransactionalProcessor implements AutoCloseable {
 
     private void backOff(int failures) {
         try {
-            Thread.sleep(Math.min(10_000L, 250L * failures)); // not a test: waits for a broker to recover
+            Thread.sleep(RetryBackoff.DEFAULT.delay(failures).toMillis()); // not a test: waits for a broker to recover
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running.set(false);
         }
     }
 
-    private void processBatch(KafkaConsumer<String, byte[]> c, KafkaProducer<String, byte[]> producer,
+    private void processBatch(KafkaConsumer<String, byte[]> c, Producer<String, byte[]> producer,
                               ConsumerRecords<String, byte[]> records) {
-        Outbox outbox = new Outbox(settings.service());
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        Map<TopicPartition, Long> firstOffsets = new HashMap<>();
-        long rejectedHere = 0;
-        for (ConsumerRecord<String, byte[]> record : records) {
-            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-            firstOffsets.putIfAbsent(partition, record.offset());
-            try {
-                handler.handle(record, outbox);
-            } catch (Exception e) {
-                String reason = e instanceof RejectedEventException || e instanceof org.ssal.schemas.MalformedEventException
-                        ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
-                LOG.warn("{} rejects {}-{}@{}: {}", settings.service(), record.topic(), record.partition(),
-                        record.offset(), reason);
-                outbox.reject(record, reason);
-                if (e instanceof CampaignFailedException failure) {
-                    outbox.send(Topics.CAMPAIGNS, failure.campaignId(), failure.toEvent(settings.service(), Instant.now()));
-                }
-                rejectedHere++;
-            }
-            offsets.put(partition, new OffsetAndMetadata(record.offset() + 1));
-        }
+        HandledBatch batch = HandledBatch.handle(settings.service(), records, handler);
         try {
             producer.beginTransaction();
-            for (ProducerRecord<String, byte[]> out : outbox.drain()) {
+            for (ProducerRecord<String, byte[]> out : batch.outputs()) {
                 producer.send(out);
             }
-            producer.sendOffsetsToTransaction(offsets, c.groupMetadata());
+            producer.sendOffsetsToTransaction(batch.offsets(), c.groupMetadata());
             producer.commitTransaction();
             handled.addAndGet(records.count());
-            rejected.addAndGet(rejectedHere);
+            rejected.addAndGet(batch.rejected());
         } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
             throw e; // another instance with our transactional id took over, or we may not write: stop
         } catch (KafkaException e) {
             LOG.warn("{}: transaction aborted, the batch will be handled again: {}", settings.service(), e.toString());
+            // seek and mark first: if the abort itself fails, the batch must still come back, on a rebuilt view
+            viewStale = true;
+            batch.firstOffsets().forEach(c::seek);
             producer.abortTransaction();
-            firstOffsets.forEach(c::seek);
+            throw e; // counted and backed off by the loop
         }
     }
 

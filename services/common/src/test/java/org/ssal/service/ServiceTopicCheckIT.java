@@ -19,6 +19,16 @@ import org.ssal.schemas.Topics;
  * topic, setting and value; nothing is consumed or produced before that check.
  */
 class ServiceTopicCheckIT {
+    private static final EventService.View NO_VIEW = new EventService.View() {
+        @Override
+        public void forget() {
+        }
+
+        @Override
+        public void observe(org.apache.avro.specific.SpecificRecord event) {
+        }
+    };
+
 
     @Test
     void shouldRefuseToStartWhenExistingTopicsHaveOtherPartitionsOrRetention() throws Exception {
@@ -36,7 +46,7 @@ class ServiceTopicCheckIT {
                     Duration.ofSeconds(10));
             TopicAdmin.TopicMismatchException e = assertThrows(TopicAdmin.TopicMismatchException.class,
                     () -> EventService.start(spec, broker.bootstrapServers(), "i1", TopicSettings.singleNode(2),
-                            event -> { }, (event, out) -> { }));
+                            NO_VIEW, (event, out) -> { }));
 
             // Then: every problem is named, and the message tells how to get out of it
             assertEquals(List.of(

@@ -8,8 +8,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +53,11 @@ class TransactionalProcessorIT {
     }
 
     private static QueryBatch batch(String campaign, List<String> ids) {
-        return QueryBatch.newBuilder().setCampaignId(campaign).setRound(0).setSampleIds(ids).setNumClasses(2)
+        return batch(campaign, 0, ids);
+    }
+
+    private static QueryBatch batch(String campaign, int round, List<String> ids) {
+        return QueryBatch.newBuilder().setCampaignId(campaign).setRound(round).setSampleIds(ids).setNumClasses(2)
                 .setStrategy("random").setSelectionSeed(1L).setCreatedAt(Instant.EPOCH).build();
     }
 
@@ -94,9 +111,13 @@ class TransactionalProcessorIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> first.failure() != null);
         first.close();
 
-        EventHandler healthy = (record, out) -> out.send(Topics.LABELS_RECEIVED, record.key(),
-                LabelReceived.newBuilder().setCampaignId(campaign).setRound(0).setSampleId("x").setLabel(0)
-                        .setAnnotatorId("second").setLabeledAt(Instant.EPOCH).build());
+        EventHandler healthy = (record, out) -> {
+            if (!campaign.equals(record.key())) {
+                return; // the topic is shared with the other tests: answer only this test's batch
+            }
+            out.send(Topics.LABELS_RECEIVED, record.key(), LabelReceived.newBuilder().setCampaignId(campaign)
+                    .setRound(0).setSampleId("x").setLabel(0).setAnnotatorId("second").setLabeledAt(Instant.EPOCH).build());
+        };
         try (TransactionalProcessor second = new TransactionalProcessor(settings, healthy);
              EventLog log = new EventLog(broker.bootstrapServers(), List.of(Topics.LABELS_RECEIVED))) {
             second.start();
@@ -111,6 +132,124 @@ class TransactionalProcessorIT {
                     && l.getCampaignId().equals(campaign)).forEach(e -> labels.add((LabelReceived) e));
             assertEquals(1, labels.size(), "exactly one label: " + labels);
             assertEquals("second", labels.get(0).getAnnotatorId());
+        }
+    }
+
+    /**
+     * Like the scorer's view: the rounds already answered, kept from the labels topic, and changed
+     * by the handler before its transaction commits, so an abort leaves it ahead of the log.
+     */
+    private static final class AnsweredRounds implements EventService.View {
+        private final Set<String> answered = new TreeSet<>();
+
+        @Override
+        public synchronized void forget() {
+            answered.clear();
+        }
+
+        @Override
+        public synchronized void observe(SpecificRecord event) {
+            if (event instanceof LabelReceived label) {
+                answered.add(label.getCampaignId() + "/" + label.getRound());
+            }
+        }
+
+        synchronized boolean answerOnce(String campaign, int round) {
+            return answered.add(campaign + "/" + round);
+        }
+
+        synchronized List<String> of(String campaign) {
+            return answered.stream().filter(key -> key.startsWith(campaign + "/")).toList();
+        }
+    }
+
+    /** A real transactional producer whose first commit fails after its records reached the broker. */
+    private static KafkaProducer<String, byte[]> failingFirstCommit(Properties props, AtomicBoolean failed) {
+        return new KafkaProducer<>(props) {
+            @Override
+            public void commitTransaction() {
+                if (failed.compareAndSet(false, true)) {
+                    flush(); // the outputs are in the log, in an open transaction the processor must abort
+                    throw new KafkaException("injected: commit failed");
+                }
+                super.commitTransaction();
+            }
+        };
+    }
+
+    @Test
+    void shouldEmitARetriedBatchExactlyOnceOnARebuiltViewWhenATransactionAborts() {
+        // Given: a handler whose view says which rounds it answered, and a commit that fails once
+        String campaign = "c-" + UUID.randomUUID();
+        AnsweredRounds view = new AnsweredRounds();
+        AtomicInteger rebuilds = new AtomicInteger();
+        Runnable rebuild = EventService.rebuild(new EventService.Spec("answerer", List.of(Topics.QUERY_BATCH),
+                List.of(Topics.LABELS_RECEIVED), Duration.ofMinutes(1)), broker.bootstrapServers(), view);
+        EventHandler answerOnce = (record, out) -> {
+            QueryBatch batch = EventCodec.decode(record.value(), QueryBatch.class);
+            if (!view.answerOnce(batch.getCampaignId(), batch.getRound())) {
+                return; // never a second answer for a round, as the scorer never asks twice
+            }
+            for (String id : batch.getSampleIds()) {
+                out.send(Topics.LABELS_RECEIVED, record.key(), LabelReceived.newBuilder()
+                        .setCampaignId(batch.getCampaignId()).setRound(batch.getRound()).setSampleId(id).setLabel(1)
+                        .setAnnotatorId("test").setLabeledAt(Instant.EPOCH).build());
+            }
+        };
+        AtomicBoolean commitFailed = new AtomicBoolean();
+        try (TransactionalProcessor processor = new TransactionalProcessor(settings(), answerOnce, () -> {
+                 rebuilds.incrementAndGet();
+                 rebuild.run();
+             }, props -> failingFirstCommit(props, commitFailed));
+             EventLog log = new EventLog(broker.bootstrapServers(), List.of(Topics.LABELS_RECEIVED))) {
+            processor.start();
+
+            // When: round 0 is asked (its first transaction aborts), then round 1 as a marker behind it
+            EventLog.write(broker.bootstrapServers(), Topics.QUERY_BATCH, campaign, batch(campaign, 0, List.of("a", "b")));
+            await().atMost(Duration.ofSeconds(60)).untilTrue(commitFailed);
+            EventLog.write(broker.bootstrapServers(), Topics.QUERY_BATCH, campaign, batch(campaign, 1, List.of("c", "d")));
+
+            // Then: read_committed readers see each round's labels once; the marker's labels come
+            // after any of round 0's on the same partition (same key), so nothing more can follow
+            List<String> labels = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                log.poll(Duration.ofMillis(200)).stream().filter(e -> e instanceof LabelReceived l
+                        && l.getCampaignId().equals(campaign)).map(LabelReceived.class::cast)
+                        .forEach(l -> labels.add(l.getRound() + ":" + l.getSampleId()));
+                return labels.contains("1:c") && labels.contains("1:d");
+            });
+            assertEquals(List.of("0:a", "0:b", "1:c", "1:d"), labels, "each round answered exactly once");
+            assertEquals(List.of(campaign + "/0", campaign + "/1"), view.of(campaign), "the view matches the log");
+            assertTrue(rebuilds.get() >= 2, "rebuilt on assignment and after the abort: " + rebuilds.get());
+            assertTrue(processor.isRunning(), "an aborted transaction must not stop the service");
+            // the aborted attempt was real: its labels are in the log, marked aborted
+            assertTrue(uncommittedLabelsOf(campaign) >= 6, "aborted copies of round 0 are in the log");
+        }
+    }
+
+    /** Labels of the campaign in the log as a read_uncommitted reader sees them: aborted ones too. */
+    private static long uncommittedLabelsOf(String campaign) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.LABELS_RECEIVED).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            long count = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (campaign.equals(record.key())) {
+                        count++;
+                    }
+                }
+            }
+            return count;
         }
     }
 }

@@ -36,7 +36,7 @@ public class OracleService {
                 log.replayToEnd(oracle::observe, Duration.ofMinutes(1));
             }
         });
-        service = shared.start(SPEC, oracle::observe, oracle::handle);
+        service = shared.start(SPEC, oracle, oracle::handle);
     }
 
     void stop(@Observes ShutdownEvent event) {

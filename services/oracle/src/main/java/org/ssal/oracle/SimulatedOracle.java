@@ -18,6 +18,7 @@ import org.ssal.learning.data.ImageSet;
 import org.ssal.learning.seed.CampaignSeeds;
 import org.ssal.learning.seed.Purpose;
 import org.ssal.schemas.Topics;
+import org.ssal.service.EventService;
 import org.ssal.service.Outbox;
 import org.ssal.service.RejectedEventException;
 
@@ -31,7 +32,7 @@ import org.ssal.service.RejectedEventException;
  * campaign are for people (the labeling gateway) and vendors, and a ground-truth answer would
  * take their work away.
  */
-final class SimulatedOracle {
+final class SimulatedOracle implements EventService.View {
     /** @param delayMillis pause before each label; @param errorRate probability of a wrong label */
     record Behaviour(long delayMillis, double errorRate, Path dataDir) {
         Behaviour {
@@ -64,7 +65,14 @@ final class SimulatedOracle {
         this.catchUpOnCampaigns = catchUp;
     }
 
-    synchronized void observe(SpecificRecord event) {
+    /** Forgets the campaigns (the ground truth stays: it is read from the dataset, not from the log). */
+    @Override
+    public synchronized void forget() {
+        campaigns.clear();
+    }
+
+    @Override
+    public synchronized void observe(SpecificRecord event) {
         if (event instanceof CampaignCreated created) {
             campaigns.put(created.getCampaignId(), created);
         }

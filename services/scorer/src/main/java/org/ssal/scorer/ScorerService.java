@@ -41,7 +41,7 @@ public class ScorerService {
         labels = new LabelView(shared.bootstrapServers(), Topics.LABELS, LABELS_DEADLINE);
         ScoringHandler handler = new ScoringHandler(new EmbeddingArtifacts(new ArtifactStore(shared.artifactsDir())),
                 labels, Clock.systemUTC(), MeasuredRelation.builtIn());
-        service = shared.start(SPEC, handler::observe, handler::handle);
+        service = shared.start(SPEC, handler, handler::handle);
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -31,6 +31,7 @@ import org.ssal.schemas.Catalogue;
 import org.ssal.schemas.Topics;
 import org.ssal.service.CampaignFailedException;
 import org.ssal.service.CorruptArtifactException;
+import org.ssal.service.EventService;
 import org.ssal.service.LabelSource;
 import org.ssal.service.Outbox;
 
@@ -41,7 +42,7 @@ import org.ssal.service.Outbox;
  * exist, and for each fully labeled round one evaluation and at most one next batch. Decisions
  * depend only on the state, so a redelivered or replayed event changes nothing.
  */
-final class ScoringHandler {
+final class ScoringHandler implements EventService.View {
     private static final Logger LOG = LoggerFactory.getLogger(ScoringHandler.class);
     private final Map<String, CampaignRoundState> states = new HashMap<>();
     private final ThresholdRelation relation;
@@ -60,8 +61,15 @@ final class ScoringHandler {
         this.relation = relation;
     }
 
+    /** Forgets every campaign: the view is then rebuilt from the log (after an aborted transaction too). */
+    @Override
+    public synchronized void forget() {
+        states.clear();
+    }
+
     /** Updates the state without acting: used to replay the log. */
-    synchronized void observe(SpecificRecord event) {
+    @Override
+    public synchronized void observe(SpecificRecord event) {
         if (event instanceof CampaignCreated created) {
             state(created.getCampaignId()).campaign = created;
         } else if (event instanceof EmbeddingsReady ready) {

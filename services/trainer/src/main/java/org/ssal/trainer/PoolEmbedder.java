@@ -32,6 +32,7 @@ import org.ssal.learning.embed.LabeledEmbeddings;
 import org.ssal.schemas.Topics;
 import org.ssal.service.ArtifactStore;
 import org.ssal.service.CampaignFailedException;
+import org.ssal.service.EventService;
 import org.ssal.service.LabelSource;
 import org.ssal.service.Outbox;
 
@@ -47,7 +48,7 @@ import org.ssal.service.Outbox;
  * </ul>
  * Kafka in, a call into learning/, Kafka out: the science (encoder specs, recipes) is learning's.
  */
-final class PoolEmbedder {
+final class PoolEmbedder implements EventService.View {
     private static final Logger LOG = LoggerFactory.getLogger(PoolEmbedder.class);
     private static final int POOL_ANNOUNCEMENT_ROUND = -1;
     private final ArtifactStore store;
@@ -79,7 +80,15 @@ final class PoolEmbedder {
         this.clock = clock;
     }
 
-    synchronized void observe(SpecificRecord event) {
+    /** Forgets the campaigns and their rounds (the data cache stays: it is read from files, not from the log). */
+    @Override
+    public synchronized void forget() {
+        campaigns.clear();
+        lastEmbeddedRound.clear();
+    }
+
+    @Override
+    public synchronized void observe(SpecificRecord event) {
         if (event instanceof CampaignCreated created) {
             campaigns.putIfAbsent(created.getCampaignId(), created);
         } else if (event instanceof EmbeddingsReady ready) {

@@ -40,7 +40,7 @@ public class TrainerService {
         labels = new LabelView(shared.bootstrapServers(), Topics.LABELS, LABELS_DEADLINE);
         PoolEmbedder embedder = new PoolEmbedder(store, new EncoderCache(store, settings.defaultEpochs()),
                 settings.baselineEpochs(), shared.dataDir().orElse(null), labels, Clock.systemUTC());
-        service = shared.start(SPEC, embedder::observe, embedder::handle);
+        service = shared.start(SPEC, embedder, embedder::handle);
     }
 
     void stop(@Observes ShutdownEvent event) {
