@@ -20,7 +20,6 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificRecord;
 import org.ssal.schemas.EventCodec;
-import org.ssal.schemas.MalformedEventException;
 
 /**
  * The exported log: an Avro object container file of {@code org.ssal.export.LoggedEvent}
@@ -93,7 +92,8 @@ public final class LogFile {
             Schema schema = EventCodec.schemaOf(type);
             return new GenericDatumReader<GenericRecord>(schema)
                     .read(null, DecoderFactory.get().binaryDecoder(value, 10, value.length - 10, null));
-        } catch (MalformedEventException | IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
+            // MalformedEventException (not an event of this version) or a body its schema cannot read
             return value == null ? ByteBuffer.allocate(0) : ByteBuffer.wrap(value);
         }
     }
