@@ -202,6 +202,18 @@ class ExportCommandIT {
         }
     }
 
+    @Test
+    void shouldStartTheHomesBrokerAndReleaseTheHomeAfter() {
+        Path home = dir.resolve("fresh-home");
+        Run run = export("--home", home.toString(), "--campaign", ALPHA, "--out", dir.resolve("fresh.avro").toString());
+        // a fresh home's log holds no campaign: the export got as far as reading it
+        assertEquals(1, run.exitCode, run.out);
+        assertTrue(run.err.contains("unknown campaign alpha") && run.err.contains("home " + home), run.err);
+        try (SsalHome again = SsalHome.at(home).lock()) {
+            assertTrue(Files.exists(again.kafka().resolve("cluster-id")), "the home's durable broker was started");
+        }
+    }
+
     private record Run(int exitCode, String out, String err) {
     }
 
