@@ -1,0 +1,73 @@
+package org.ssal.standalone.export;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ssal.service.ArtifactStore;
+
+/**
+ * The artifacts a campaign's events reference, each once (several events may name the same
+ * embeddings), and the copy of them for an export: into a folder laid out as an
+ * {@link ArtifactStore}, so an auditor opens the copy with the same store and the same hash
+ * checks as the services. Every copy is read through {@link ArtifactStore#read}, which checks the
+ * sha256 the event states, so a changed artifact is never exported as if it were the original.
+ */
+public final class Artifacts {
+    /** One artifact and every event that references it. */
+    public record Entry(String uri, String sha256, List<ArtifactReference> referencedBy) {
+    }
+
+    private final Map<String, Entry> byUri = new LinkedHashMap<>();
+
+    /** Collects the references in the events' order. */
+    static Artifacts of(List<LoggedEvent> events) {
+        Artifacts artifacts = new Artifacts();
+        for (LoggedEvent e : events) {
+            for (ArtifactReference ref : ArtifactReference.of(e, LogFile.genericEvent(e.value()))) {
+                artifacts.add(ref);
+            }
+        }
+        return artifacts;
+    }
+
+    private void add(ArtifactReference ref) {
+        Entry entry = byUri.computeIfAbsent(ref.uri(), uri -> new Entry(uri, ref.sha256(), new ArrayList<>()));
+        if (!entry.sha256().equals(ref.sha256())) {
+            // one content-addressed URI with two hashes: one of the events lies about it
+            throw new IllegalStateException("artifact " + ref.uri() + " has sha256 " + entry.sha256() + " in "
+                    + entry.referencedBy().get(0).origin() + " but " + ref.sha256() + " in " + ref.origin());
+        }
+        entry.referencedBy().add(ref);
+    }
+
+    public List<Entry> entries() {
+        return List.copyOf(byUri.values());
+    }
+
+    /**
+     * Copies every artifact from {@code from} into a store at {@code to}, checking each sha256.
+     *
+     * @throws IllegalStateException naming the artifact and the event that references it, when one
+     *                               is missing, corrupt or not the content its hash says
+     */
+    void copy(ArtifactStore from, Path to, java.util.function.Consumer<String> progress) {
+        ArtifactStore target = new ArtifactStore(to);
+        for (Entry entry : byUri.values()) {
+            String origin = entry.referencedBy().get(0).origin();
+            byte[] bytes;
+            try {
+                bytes = from.read(entry.uri(), entry.sha256());
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("cannot export artifact " + entry.uri() + " (referenced by " + origin
+                        + "): " + e.getMessage(), e);
+            }
+            ArtifactStore.Ref copied = target.put(bytes);
+            if (!copied.sha256().equals(entry.sha256())) {
+                throw new IllegalStateException("copy of artifact " + entry.uri() + " has sha256 " + copied.sha256());
+            }
+            progress.accept("ssal: copied " + entry.uri() + " (" + bytes.length + " bytes, sha256 checked)");
+        }
+    }
+}
