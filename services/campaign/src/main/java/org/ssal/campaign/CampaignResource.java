@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -27,6 +28,9 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.ssal.campaign.CampaignRequest.InvalidFieldException;
@@ -39,6 +43,7 @@ import org.ssal.events.CampaignStopped;
 import org.ssal.events.LabeledSample;
 import org.ssal.schemas.LabelKeys;
 import org.ssal.service.SharedConfig;
+import org.ssal.service.auth.BearerTokens;
 
 /**
  * Campaigns over HTTP. Commands are written to the {@code campaigns} topic and answered with 202:
@@ -52,6 +57,11 @@ import org.ssal.service.SharedConfig;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "campaigns", description = "Create, follow and stop active-learning labeling campaigns")
+// the same scheme as the labeling gateway's (BearerTokens.OPENAPI_SCHEME): declared here too, so the
+// campaign service documents it when it runs without the gateway
+@SecurityScheme(securitySchemeName = BearerTokens.OPENAPI_SCHEME, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = BearerTokens.OPENAPI_DESCRIPTION)
+@SecurityRequirement(name = BearerTokens.OPENAPI_SCHEME)
 public class CampaignResource {
     private final LedgerRouter ledgers;
     private final KafkaStreams streams;
@@ -83,12 +93,16 @@ public class CampaignResource {
         }
     }
 
-    /** A campaign's ledger; {@code labels} is left out unless asked for, {@code failure} unless FAILED. */
+    /**
+     * A campaign's ledger; {@code labels} is left out unless asked for, {@code failure} unless FAILED.
+     * {@code annotators} counts the accepted labels per annotator id (it sums to {@code labeled}).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CampaignView(String campaignId, String dataset, String strategy, String status,
                                int budget, int queried, int labeled, int remaining, int round,
                                boolean roundComplete, int numClasses, Instant updatedAt,
-                               List<RoundView> rounds, List<LabelView> labels, FailureView failure) {
+                               List<RoundView> rounds, Map<String, Integer> annotators,
+                               List<LabelView> labels, FailureView failure) {
         /** @param labels the campaign's labels, or null to leave them out */
         static CampaignView of(BudgetState state, List<LabelView> labels) {
             List<RoundView> rounds = state.getRounds().stream()
@@ -97,7 +111,8 @@ public class CampaignResource {
             return new CampaignView(state.getCampaignId(), state.getDataset(), state.getStrategy(),
                     state.getStatus().name(), state.getBudget(), state.getQueried(), state.getLabeled(),
                     state.getRemaining(), state.getRound(), state.getRoundComplete(), state.getNumClasses(),
-                    state.getUpdatedAt(), rounds, labels, FailureView.of(state.getFailure()));
+                    state.getUpdatedAt(), rounds, new TreeMap<>(state.getAnnotators()), labels,
+                    FailureView.of(state.getFailure()));
         }
     }
 

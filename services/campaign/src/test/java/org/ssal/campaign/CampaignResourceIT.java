@@ -84,8 +84,38 @@ class CampaignResourceIT {
         write(Topics.ROUND_EVALUATED, id, RoundEvaluated.newBuilder().setCampaignId(id).setRound(0).setLabeledCount(2)
                 .setTestAccuracy(0.5).setHead("softmax").setStrategy("random").setDurationMs(1L)
                 .setEvaluatedAt(Instant.now()).build());
-        // null until the tracker has applied the evaluation
-        awaitCampaign(id, c -> c.jsonPath().get("rounds[0].testAccuracy") instanceof Number a && a.doubleValue() == 0.5);
+        // null until the tracker has applied the evaluation: a poll before that must wait, not throw
+        awaitCampaign(id, c -> c.jsonPath().get("rounds[0].testAccuracy") != null
+                && c.jsonPath().getDouble("rounds[0].testAccuracy") == 0.5);
+    }
+
+    @Test
+    void shouldCountAcceptedLabelsPerAnnotatorWhenSeveralLabelACampaign() {
+        String id = createCampaign(4);
+
+        write(Topics.QUERY_BATCH, id, batch(id, 0, "s1", "s2", "s3"));
+        awaitCampaign(id, c -> c.path("queried").equals(3));
+        write(Topics.LABELS_RECEIVED, id, label(id, "s1", 0, "alice"));
+        write(Topics.LABELS_RECEIVED, id, label(id, "s2", 1, "acme"));
+        write(Topics.LABELS_RECEIVED, id, label(id, "s1", 0, "acme")); // s1 is labeled: counts for nobody
+        write(Topics.LABELS_RECEIVED, id, label(id, "s3", 2, "alice"));
+        Response campaign = awaitCampaign(id, c -> c.path("roundComplete").equals(true));
+
+        assertEquals(Map.of("alice", 2, "acme", 1), campaign.jsonPath().getMap("annotators"));
+        given().get("/campaigns").then().body("find { it.campaignId == '" + id + "' }.annotators.alice", equalTo(2));
+    }
+
+    @Test
+    void shouldDocumentThatTheCampaignApiNeedsABearerToken() {
+        Response openApi = given().get("/q/openapi?format=json");
+
+        openApi.then().statusCode(200)
+                .body("components.securitySchemes.bearer.type", equalTo("http"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
+        for (String operation : List.of("paths.'/campaigns'.post", "paths.'/campaigns'.get",
+                "paths.'/campaigns/{id}'.get", "paths.'/campaigns/{id}/stop'.post")) {
+            assertEquals(List.of(Map.of("bearer", List.of())), openApi.path(operation + ".security"), operation);
+        }
     }
 
     @Test
@@ -249,7 +279,11 @@ class CampaignResourceIT {
     }
 
     private static LabelReceived label(String id, String sample, int label) {
+        return label(id, sample, label, "it");
+    }
+
+    private static LabelReceived label(String id, String sample, int label, String annotator) {
         return LabelReceived.newBuilder().setCampaignId(id).setRound(0).setSampleId(sample).setLabel(label)
-                .setAnnotatorId("it").setLabeledAt(Instant.now()).build();
+                .setAnnotatorId(annotator).setLabeledAt(Instant.now()).build();
     }
 }

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -31,7 +31,7 @@ import org.ssal.service.testing.KafkaBrokerResource;
  * makes the campaign FAILED with the field and value, and a resume after the fix lets it finish.
  */
 @QuarkusTest
-@QuarkusTestResource(KafkaBrokerResource.class)
+@WithTestResource(KafkaBrokerResource.class) // this class only: other ITs bring their own broker setup
 @TestProfile(FailedCampaignIT.EmptyDataDir.class)
 class FailedCampaignIT {
     static final Path DATA = Path.of("target", "failed-campaign-it-data").toAbsolutePath();

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.apache.avro.specific.SpecificRecord;
 import org.ssal.campaign.ledger.Decision.Accepted;
@@ -59,7 +61,8 @@ import org.ssal.schemas.LabelKeys;
  *       and not repeated, and queried + batch &le; budget.</li>
  *   <li>LabelReceived must answer a query of the campaign with a class in [0, numClasses); the
  *       same answer again is a redelivery, a different one is rejected; a STOPPED campaign takes
- *       no new label. The label completes its round when it is the round's last, and the campaign
+ *       no new label. An accepted label counts for its annotator ({@code annotators}). The label
+ *       completes its round when it is the round's last, and the campaign
  *       when the budget is labeled and the latest round is complete.</li>
  *   <li>RoundEvaluated records the accuracy, in [0, 1], of an existing round. Its state is stored,
  *       not published: scorers react to published states with roundComplete = true, and a
@@ -282,6 +285,7 @@ public final class BudgetLedger {
         BudgetState state = BudgetState.newBuilder(ledger)
                 .setLabeled(labeled).setRounds(rounds)
                 .setRoundComplete(roundComplete).setStatus(status)
+                .setAnnotators(withOneMore(ledger.getAnnotators(), label.getAnnotatorId()))
                 .setUpdatedAt(eventTime).build();
         return new Accepted(state, true, List.of(), accepted);
     }
@@ -324,6 +328,17 @@ public final class BudgetLedger {
         List<RoundSummary> rounds = new ArrayList<>(ledger.getRounds());
         rounds.set(round, change.apply(summaryOf(ledger, round)));
         return rounds;
+    }
+
+    /**
+     * The per-annotator counts with one more label of {@code annotator}: a copy of one entry per
+     * annotator, so a label's cost does not grow with the budget. Sorted, so the published state
+     * lists the annotators in the same order on every replay.
+     */
+    private static Map<String, Integer> withOneMore(Map<String, Integer> counts, String annotator) {
+        Map<String, Integer> next = new TreeMap<>(counts);
+        next.merge(annotator, 1, Integer::sum);
+        return next;
     }
 
     private static RoundSummary latestRound(BudgetState ledger) {

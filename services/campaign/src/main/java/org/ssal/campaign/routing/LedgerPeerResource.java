@@ -9,10 +9,12 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.ssal.events.BudgetState;
 import org.ssal.schemas.EventCodec;
+import org.ssal.service.auth.BearerTokens;
 
 /**
  * What one campaign-service instance answers the others: only the ledgers it hosts itself, never
@@ -21,6 +23,8 @@ import org.ssal.schemas.EventCodec;
  */
 @Path(LedgerPeerResource.PATH)
 @Tag(name = "internal", description = "Between instances of the campaign service")
+// guarded by CampaignApiAuth like the campaign API (the peer token); the scheme is CampaignResource's
+@SecurityRequirement(name = BearerTokens.OPENAPI_SCHEME)
 public class LedgerPeerResource {
     static final String PATH = "/internal/ledgers";
 

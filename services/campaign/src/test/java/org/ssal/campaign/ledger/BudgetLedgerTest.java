@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
@@ -312,6 +313,32 @@ class BudgetLedgerTest {
     }
 
     @Test
+    void shouldCountAcceptedLabelsPerAnnotatorWhenPeopleAndVendorsShareACampaign() {
+        BudgetState queried = apply(open(10), batch(0, "a", "b", "c", "d"));
+        assertEquals(Map.of(), queried.getAnnotators(), "no label, no annotator");
+
+        BudgetState state = apply(queried, label("a", 0, "alice"), label("b", 1, "acme"), label("c", 2, "alice"));
+
+        assertEquals(Map.of("alice", 2, "acme", 1), state.getAnnotators());
+        assertInstanceOf(Decision.Ignored.class, decide(state, label("a", 0, "acme"), LATER),
+                "a second annotator repeating an accepted answer buys nothing, so counts for nobody");
+        reason(decide(state, label("b", 2, "alice"), LATER));
+    }
+
+    /** The counts grow with the annotators, not with the labels: a state of 300 labels by 3 people has 3 entries. */
+    @Test
+    void shouldKeepOneCountPerAnnotatorWhateverTheBudget() {
+        String[] ids = IntStream.range(0, 300).mapToObj(i -> "s" + i).toArray(String[]::new);
+        BudgetState state = apply(open(300), batch(0, ids));
+        for (int i = 0; i < ids.length; i++) {
+            state = apply(state, label(ids[i], i % 3, "annotator-" + (i % 3)));
+        }
+
+        assertEquals(Map.of("annotator-0", 100, "annotator-1", 100, "annotator-2", 100), state.getAnnotators());
+        assertEquals(state.getLabeled(), state.getAnnotators().values().stream().mapToInt(Integer::intValue).sum());
+    }
+
+    @Test
     void shouldCompleteRoundWhenItsLastSampleIsLabeled() {
         BudgetState oneLeft = apply(open(10), batch(0, "a", "b"), label("a", 0));
 
@@ -516,8 +543,12 @@ class BudgetLedgerTest {
     }
 
     private static LabelReceived label(String sample, int label) {
+        return label(sample, label, "test");
+    }
+
+    private static LabelReceived label(String sample, int label, String annotator) {
         return LabelReceived.newBuilder().setCampaignId(C).setRound(0).setSampleId(sample).setLabel(label)
-                .setAnnotatorId("test").setLabeledAt(T0).build();
+                .setAnnotatorId(annotator).setLabeledAt(T0).build();
     }
 
     private static RoundEvaluated evaluated(int round, double accuracy) {

@@ -20,6 +20,16 @@ import org.ssal.service.SsalHome;
  * <p>A refusal never carries the token: it names the header and shows at most the scheme.
  */
 public final class BearerTokens {
+    /**
+     * Name of the OpenAPI security scheme ({@code type: http, scheme: bearer}) that every guarded
+     * resource declares: one name, so the standalone app's one document (campaign API and gateway
+     * together) has one scheme and a client generator asks for one token.
+     */
+    public static final String OPENAPI_SCHEME = "bearer";
+    /** What the OpenAPI document says about the token. */
+    public static final String OPENAPI_DESCRIPTION = "A token made with `ssal token create` (ssal_<id>_<secret>), "
+            + "sent as `Authorization: Bearer <token>`; the campaign API takes admin tokens, the labeling API "
+            + "annotator tokens of the campaigns listed on them (or admin tokens). `ssal serve --no-auth` checks none.";
     private static final long RECHECK_NANOS = 1_000_000_000L;
 
     private final Path file;

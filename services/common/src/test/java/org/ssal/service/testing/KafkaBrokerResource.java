@@ -21,6 +21,12 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
     /** Environment variable naming an external broker to use instead of the embedded one. */
     public static final String EXTERNAL_BROKER_ENV = "SSAL_TEST_KAFKA";
 
+    /**
+     * Partitions of every topic: more than one, so that tests see a campaign's events spread over
+     * partitions like in production.
+     */
+    public static final int PARTITIONS = 2;
+
     private EmbeddedBroker broker;
 
     @Override
@@ -30,7 +36,7 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
             broker = EmbeddedBroker.start();
             bootstrap = broker.bootstrapServers();
         }
-        TopicAdmin.ensureTopics(bootstrap, partitions());
+        TopicAdmin.ensureTopics(bootstrap, PARTITIONS);
         String run = UUID.randomUUID().toString();
         Map<String, String> config = new HashMap<>(Map.of(
                 "kafka.bootstrap.servers", bootstrap,
@@ -45,20 +51,11 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
                 "quarkus.http.test-port", "0",
                 "quarkus.log.category.\"org.apache.kafka\".level", "WARN",
                 "quarkus.log.category.\"kafka\".level", "WARN"));
-        config.put("ssal.topics.partitions", String.valueOf(partitions()));
+        config.put("ssal.topics.partitions", String.valueOf(PARTITIONS));
         // tests that are not about tokens run without them; the ones that are (GatewayTestResource,
         // the campaign API's and the standalone app's auth tests) switch them on
         config.put("ssal.auth.enabled", "false");
         return config;
-    }
-
-    /**
-     * Partitions of every topic. Two by default, so that tests see a campaign's events spread
-     * over partitions like in production; a test whose client partitions differently from Java
-     * (librdkafka) may ask for one.
-     */
-    protected int partitions() {
-        return 2;
     }
 
     @Override

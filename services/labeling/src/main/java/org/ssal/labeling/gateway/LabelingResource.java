@@ -36,6 +36,7 @@ import org.ssal.labeling.gateway.LabelingApi.LeaseView;
 import org.ssal.labeling.gateway.LabelingApi.Progress;
 import org.ssal.labeling.gateway.LabelingApi.SubmitRequest;
 import org.ssal.labeling.gateway.LabelingApi.SubmitResult;
+import org.ssal.service.auth.BearerTokens;
 import org.ssal.service.auth.Principal;
 
 /**
@@ -48,9 +49,9 @@ import org.ssal.service.auth.Principal;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "labeling", description = "Lease, view and label the samples of human-labeled campaigns")
-@SecurityScheme(securitySchemeName = "ssal-token", type = SecuritySchemeType.HTTP, scheme = "bearer",
-        description = "A token made with `ssal token create` (ssal_<id>_<secret>)")
-@SecurityRequirement(name = "ssal-token")
+@SecurityScheme(securitySchemeName = BearerTokens.OPENAPI_SCHEME, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = BearerTokens.OPENAPI_DESCRIPTION)
+@SecurityRequirement(name = BearerTokens.OPENAPI_SCHEME)
 public class LabelingResource {
     @Inject
     LabelingGateway gateway;

@@ -251,6 +251,16 @@ class LabelingGatewayIT {
         assertNotEquals(0, as(lead).get("/q/openapi").then().statusCode(200).extract().asString().indexOf("/labeling/leases"));
     }
 
+    @Test
+    void shouldDocumentThatTheLabelingApiNeedsABearerToken() {
+        Response openApi = as(lead).get("/q/openapi?format=json");
+
+        openApi.then().statusCode(200)
+                .body("components.securitySchemes.bearer.type", equalTo("http"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("paths.'/labeling/leases'.post.security", equalTo(List.of(Map.of("bearer", List.of()))));
+    }
+
     private static String quoted(String key) {
         return "'" + key + "'";
     }
