@@ -80,7 +80,8 @@ class SchemaCompatibilityTest {
     private static Schema parseVersion(Path version, String name) throws IOException {
         Schema.Parser parser = new Schema.Parser();
         // named types the event refers to must be parsed first
-        for (String dependency : List.of("CampaignStatus", "LabeledSample", "RoundSummary", "Answer", "LeaseEndReason")) {
+        for (String dependency : List.of("CampaignStatus", "LabeledSample", "RoundSummary", "Answer", "LeaseEndReason",
+                "CampaignFailed")) {
             Path file = version.resolve(dependency + ".avsc");
             if (Files.exists(file) && !dependency.equals(name)) {
                 parser.parse(file.toFile());
