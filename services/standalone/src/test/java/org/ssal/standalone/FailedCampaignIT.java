@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ssal.service.testing.KafkaBrokerResource;
 
@@ -43,6 +44,13 @@ class FailedCampaignIT {
         public Map<String, String> getConfigOverrides() {
             return Map.of("ssal.data.dir", DATA.toString());
         }
+    }
+
+    /** Kafka Streams joins its group after Quarkus started; until then the API answers 503. */
+    @BeforeEach
+    void awaitTracker() {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().get("/campaigns").statusCode() == 200);
     }
 
     @Test
