@@ -46,6 +46,9 @@ public final class KCenterBench implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "seed of the random embeddings")
     long seed = 7;
 
+    @Option(names = "--python", paramLabel = "PYTHON", description = "interpreter that has numpy")
+    String python = "python3";
+
     @Option(names = "--peer", paramLabel = "SCRIPT", description = "the numpy peer script")
     String peer = "bench/kcenter_peer.py";
 
@@ -115,7 +118,7 @@ public final class KCenterBench implements Callable<Integer> {
         Path out = Files.createTempFile("kcenter-bench", ".out");
         try {
             writeFloats(data, x);
-            Process process = new ProcessBuilder(PyTorchPeer.DEFAULT_PYTHON, peer.toString(), data.toString(), "" + n, "" + d, "" + k, "" + javaPicks[0], out.toString())
+            Process process = new ProcessBuilder(python, peer.toString(), data.toString(), "" + n, "" + d, "" + k, "" + javaPicks[0], out.toString())
                     .redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
             int rc = process.waitFor();
