@@ -4,13 +4,17 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.Liveness;
 import org.ssal.schemas.Topics;
 import org.ssal.service.EventLog;
 import org.ssal.service.EventService;
+import org.ssal.service.ProcessorHealth;
 import org.ssal.service.SharedSettings;
 
 /** Kafka in, {@link SimulatedOracle}, Kafka out. */
@@ -43,6 +47,14 @@ public class OracleService {
         if (service != null) {
             service.close();
         }
+    }
+
+    /** Liveness: DOWN once the event processor stopped (see {@link ProcessorHealth}). */
+    @Liveness
+    @Produces
+    @ApplicationScoped
+    HealthCheck liveness() {
+        return () -> ProcessorHealth.of("oracle", settings.enabled(), service);
     }
 
     public boolean isRunning() {

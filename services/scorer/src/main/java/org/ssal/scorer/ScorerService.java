@@ -4,15 +4,19 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.Liveness;
 import org.ssal.learning.advice.MeasuredRelation;
 import org.ssal.schemas.Topics;
 import org.ssal.service.ArtifactStore;
 import org.ssal.service.EventService;
 import org.ssal.service.LabelView;
+import org.ssal.service.ProcessorHealth;
 import org.ssal.service.SharedSettings;
 
 /** Kafka in, {@link ScoringHandler} (and through it learning/'s RoundPlanner), Kafka out. */
@@ -51,6 +55,14 @@ public class ScorerService {
         if (labels != null) {
             labels.close();
         }
+    }
+
+    /** Liveness: DOWN once the event processor stopped (see {@link ProcessorHealth}). */
+    @Liveness
+    @Produces
+    @ApplicationScoped
+    HealthCheck liveness() {
+        return () -> ProcessorHealth.of("scorer", settings.enabled(), service);
     }
 
     public boolean isRunning() {

@@ -45,6 +45,8 @@ class FullCampaignIT {
     void shouldSpendTheBudgetExactlyInConsecutiveRoundsAndLearn() {
         String dataset = Datasets.isInstalled("fashion-mnist", null) ? "fashion-mnist" : "synthetic";
         String id = "it-" + System.nanoTime();
+        // Kafka Streams joins its group after Quarkus started; until then the API answers 503
+        await().atMost(Duration.ofMinutes(2)).until(() -> given().get("/campaigns").statusCode() == 200);
         given().contentType("application/json").body(Map.of("campaignId", id, "dataset", dataset,
                         "poolSize", 3000, "testSize", 1000, "budget", BUDGET, "initialSize", 50, "batchSize", 50,
                         "strategy", "entropy", "encoder", "pixels", "seed", 11))
@@ -97,5 +99,8 @@ class FullCampaignIT {
 
         given().when().get("/campaigns/" + id).then().statusCode(200)
                 .body("labeled", equalTo(BUDGET)).body("status", equalTo("COMPLETED"));
+        // every event processor is alive, and says so to an orchestrator
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.findAll { it.status == 'UP' }.name", org.hamcrest.Matchers.hasItems("trainer", "scorer", "oracle"));
     }
 }

@@ -4,14 +4,18 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.Liveness;
 import org.ssal.schemas.Topics;
 import org.ssal.service.ArtifactStore;
 import org.ssal.service.EventService;
 import org.ssal.service.LabelView;
+import org.ssal.service.ProcessorHealth;
 import org.ssal.service.SharedSettings;
 
 /** Kafka in, {@link PoolEmbedder} (and through it learning/), Kafka out. */
@@ -50,6 +54,14 @@ public class TrainerService {
         if (labels != null) {
             labels.close();
         }
+    }
+
+    /** Liveness: DOWN once the event processor stopped (see {@link ProcessorHealth}). */
+    @Liveness
+    @Produces
+    @ApplicationScoped
+    HealthCheck liveness() {
+        return () -> ProcessorHealth.of("trainer", settings.enabled(), service);
     }
 
     public boolean isRunning() {
