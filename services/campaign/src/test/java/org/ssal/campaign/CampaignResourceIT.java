@@ -159,6 +159,13 @@ class CampaignResourceIT {
     }
 
     @Test
+    void shouldBeReadyOnlyWithTheBudgetTrackerRunning() {
+        // the tracker is RUNNING (awaitTracker): the Kafka Streams readiness check says so
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Kafka Streams")));
+    }
+
+    @Test
     void shouldShowAFailedCampaignWithItsReasonAndResumeIt() {
         String id = createCampaign(4);
         given().contentType(ContentType.JSON).post("/campaigns/{id}/resume", id)
