@@ -29,14 +29,7 @@ public final class EventLog implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
 
     public EventLog(String bootstrapServers, List<String> topics) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "event-log-" + UUID.randomUUID());
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        consumer = new KafkaConsumer<>(props);
+        consumer = new KafkaConsumer<>(readerProperties(bootstrapServers, "event-log-" + UUID.randomUUID()));
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {
             consumer.partitionsFor(topic, Duration.ofSeconds(30))
@@ -44,6 +37,22 @@ public final class EventLog implements AutoCloseable {
         }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
+    }
+
+    /**
+     * A consumer of committed records without a group (the caller assigns partitions and seeks):
+     * how every reader of the log outside the services' own groups is configured. Keys are
+     * strings, values the raw single-object encoded bytes.
+     */
+    public static Properties readerProperties(String bootstrapServers, String clientId) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return props;
     }
 
     /** The next committed records (possibly none), waiting at most {@code timeout}. */

@@ -4,13 +4,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.ssal.events.BudgetState;
 import org.ssal.events.LabeledSample;
 import org.ssal.schemas.EventCodec;
@@ -79,13 +76,8 @@ public final class LabelView implements LabelSource, AutoCloseable {
 
     private KafkaConsumer<String, byte[]> consumer() {
         if (consumer == null) {
-            Properties props = new Properties();
-            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-            props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-            props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-            KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(props);
+            KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(
+                    EventLog.readerProperties(bootstrapServers, "label-view-" + topic + "-" + UUID.randomUUID()));
             List<TopicPartition> partitions = c.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             c.assign(partitions);

@@ -1,26 +1,23 @@
 package org.ssal.standalone.export;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.avro.specific.SpecificRecord;
 import org.ssal.events.Rejected;
 import org.ssal.schemas.CampaignIds;
 import org.ssal.schemas.EventCodec;
 import org.ssal.schemas.LabelKeys;
 import org.ssal.schemas.MalformedEventException;
 import org.ssal.schemas.Topics;
+import org.ssal.service.EventLog;
 
 /**
  * Reads one campaign's records from every ssal event topic ({@link Topics#ALL}; the tracker's
@@ -43,7 +40,8 @@ public final class CampaignLogReader {
     /** The campaign's records in {@link LoggedEvent#EXPORT_ORDER}. */
     public List<LoggedEvent> read(String campaignId) {
         List<LoggedEvent> kept = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                     new KafkaConsumer<>(EventLog.readerProperties(bootstrapServers, "ssal-export"))) {
             Map<String, List<PartitionInfo>> existing = consumer.listTopics(Duration.ofSeconds(60));
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : Topics.ALL) {
@@ -64,13 +62,13 @@ public final class CampaignLogReader {
             long lastProgress = System.nanoTime();
             while (!done(consumer, remaining)) {
                 var records = consumer.poll(Duration.ofMillis(500));
-                for (ConsumerRecord<byte[], byte[]> r : records) {
+                for (ConsumerRecord<String, byte[]> r : records) {
                     TopicPartition tp = new TopicPartition(r.topic(), r.partition());
                     if (r.offset() >= ends.get(tp)) {
                         continue; // written after the export started
                     }
                     total++;
-                    String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
+                    String key = r.key();
                     String owner = campaignOf(r.topic(), key, r.value());
                     if (campaignId.equals(owner)) {
                         kept.add(new LoggedEvent(r.topic(), r.partition(), r.offset(), r.timestamp(), key, r.value(),
@@ -128,16 +126,5 @@ public final class CampaignLogReader {
         // position, not the last offset seen: transaction markers take offsets no record has
         remaining.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
         return remaining.isEmpty();
-    }
-
-    private Properties config() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "ssal-export");
-        return props;
     }
 }
