@@ -1,5 +1,7 @@
 package org.ssal.scorer;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.ssal.events.BudgetState;
 import org.ssal.events.CampaignCreated;
 import org.ssal.events.EmbeddingsReady;
@@ -17,6 +19,8 @@ final class CampaignRoundState {
     int lastEvaluatedRound = -1;
     /** The strategy of the latest acquisition round (auto campaigns start with random). */
     String currentStrategy;
+    /** The hash-chain link of each round's batch ({@link org.ssal.schemas.CampaignChain}), as the log holds them. */
+    final Map<Integer, String> batchLinks = new HashMap<>();
 
     boolean embeddingsFitRound(int round) {
         // a frozen encoder serves every round; the supervised baseline re-embeds for each round

@@ -26,6 +26,7 @@ import org.ssal.learning.round.NextBatch;
 import org.ssal.learning.round.RoundEvaluation;
 import org.ssal.learning.round.RoundInput;
 import org.ssal.learning.round.RoundPlanner;
+import org.ssal.schemas.CampaignChain;
 import org.ssal.schemas.CampaignIds;
 import org.ssal.schemas.Catalogue;
 import org.ssal.schemas.Topics;
@@ -85,6 +86,7 @@ final class ScoringHandler implements EventService.View {
             if (batch.getRound() > 0) {
                 state.currentStrategy = batch.getStrategy();
             }
+            state.batchLinks.put(batch.getRound(), batch.getChainSha256());
         } else if (event instanceof RoundEvaluated evaluated) {
             CampaignRoundState state = state(evaluated.getCampaignId());
             state.lastEvaluatedRound = Math.max(state.lastEvaluatedRound, evaluated.getRound());
@@ -131,7 +133,8 @@ final class ScoringHandler implements EventService.View {
             throw new CampaignFailedException(campaign.getCampaignId(), "initialSize", size, -1, "initialSize " + size
                     + " is larger than the pool of " + poolIds.size() + " embedded samples");
         }
-        send(state, RoundPlanner.initialBatch(poolIds, size, campaign.getSeed()), out);
+        send(state, RoundPlanner.initialBatch(poolIds, size, campaign.getSeed()), Map.of(),
+                CampaignChain.genesis(campaign), out);
     }
 
     private void evaluateAndAskNext(CampaignRoundState state, BudgetState ledger, Outbox out) {
@@ -148,11 +151,13 @@ final class ScoringHandler implements EventService.View {
                 ledger.getRound());
         RoundEvaluation evaluation = RoundPlanner.evaluate(input);
         Evaluation result = evaluation.evaluation();
+        String link = CampaignChain.evaluation(state.batchLinks.getOrDefault(input.round(), ""), input.labels(),
+                input.round(), result.accuracy());
         out.send(Topics.ROUND_EVALUATED, campaign.getCampaignId(), RoundEvaluated.newBuilder()
                 .setCampaignId(campaign.getCampaignId()).setRound(input.round()).setLabeledCount(input.labels().size())
                 .setTestAccuracy(result.accuracy())
                 .setPerClassAccuracy(Arrays.stream(result.perClassAccuracy()).boxed().toList())
-                .setHead(campaign.getHead()).setStrategy(campaign.getStrategy())
+                .setHead(campaign.getHead()).setStrategy(campaign.getStrategy()).setChainSha256(link)
                 .setDurationMs(clock.millis() - started).setEvaluatedAt(clock.instant()).build());
         state.lastEvaluatedRound = input.round();
         LOG.info("campaign {} round {}: {} labels, test accuracy {}", campaign.getCampaignId(), input.round(),
@@ -163,7 +168,7 @@ final class ScoringHandler implements EventService.View {
             return;
         }
         String strategy = strategyFor(state, input.round() + 1, input.labels().size(), input.numClasses(), out);
-        send(state, RoundPlanner.nextBatch(input, evaluation, strategy, k), out);
+        send(state, RoundPlanner.nextBatch(input, evaluation, strategy, k), input.labels(), link, out);
     }
 
     /**
@@ -187,15 +192,23 @@ final class ScoringHandler implements EventService.View {
         return advice.strategy();
     }
 
-    private void send(CampaignRoundState state, NextBatch batch, Outbox out) {
+    /**
+     * @param labels   the labeled set the batch was derived from, in training order
+     * @param previous the chain link before this batch (genesis, or the previous round's evaluation)
+     */
+    private void send(CampaignRoundState state, NextBatch batch, Map<String, Integer> labels, String previous,
+                      Outbox out) {
         EmbeddingsReady embeddings = state.embeddings;
+        String link = CampaignChain.batch(previous, labels, batch.round(), batch.strategy(), batch.seed(),
+                embeddings.getPoolSha256(), batch.ids());
         out.send(Topics.QUERY_BATCH, state.campaign.getCampaignId(), QueryBatch.newBuilder()
                 .setCampaignId(state.campaign.getCampaignId()).setRound(batch.round()).setSampleIds(batch.ids())
                 .setScores(batch.scores()).setNumClasses(embeddings.getClassNames().size())
                 .setClassNames(embeddings.getClassNames()).setStrategy(batch.strategy())
                 .setSelectionSeed(batch.seed()).setEmbeddingsSha256(embeddings.getPoolSha256())
-                .setCreatedAt(clock.instant()).build());
+                .setChainSha256(link).setCreatedAt(clock.instant()).build());
         state.lastQueriedRound = batch.round();
+        state.batchLinks.put(batch.round(), link);
         if (batch.round() > 0) {
             state.currentStrategy = batch.strategy();
         }

@@ -33,6 +33,7 @@ import org.ssal.events.StrategySwitched;
 import org.ssal.learning.advice.ThresholdRelation;
 import org.ssal.learning.embed.Embeddings;
 import org.ssal.learning.embed.LabeledEmbeddings;
+import org.ssal.schemas.CampaignChain;
 import org.ssal.schemas.EventCodec;
 import org.ssal.service.ArtifactStore;
 import org.ssal.service.CampaignFailedException;
@@ -150,6 +151,25 @@ class ScoringHandlerTest {
         List<SpecificRecord> end = handle(completeLedger(50, batches, CampaignStatus.COMPLETED));
         assertEquals(1, end.size(), "budget spent: evaluate, ask nothing");
         assertEquals(50, ((RoundEvaluated) end.get(0)).getLabeledCount());
+    }
+
+    @Test
+    void shouldLinkEveryBatchAndEvaluationToWhatCameBeforeIt() {
+        handle(ready);
+        CampaignCreated campaign = campaign(50, "entropy");
+        QueryBatch initial = (QueryBatch) handle(campaign).get(0);
+        assertEquals(CampaignChain.batch(CampaignChain.genesis(campaign), Map.of(), 0, initial.getStrategy(),
+                initial.getSelectionSeed(), ready.getPoolSha256(), initial.getSampleIds()), initial.getChainSha256());
+
+        BudgetState ledger = completeLedger(50, List.of(initial), CampaignStatus.ACTIVE);
+        Map<String, Integer> labels = LedgerLabels.of(ledger, labelsTopic);
+        List<SpecificRecord> out = handle(ledger);
+        RoundEvaluated evaluated = (RoundEvaluated) out.get(0);
+        QueryBatch next = (QueryBatch) out.get(1);
+        String evaluation = CampaignChain.evaluation(initial.getChainSha256(), labels, 0, evaluated.getTestAccuracy());
+        assertEquals(evaluation, evaluated.getChainSha256());
+        assertEquals(CampaignChain.batch(evaluation, labels, 1, "entropy", next.getSelectionSeed(),
+                ready.getPoolSha256(), next.getSampleIds()), next.getChainSha256());
     }
 
     @Test
