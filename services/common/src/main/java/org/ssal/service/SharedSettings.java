@@ -62,7 +62,9 @@ public record SharedSettings(String bootstrapServers, Optional<String> instanceI
         } catch (NoSuchElementException notRegistered) {
             List<ConfigSource> sources = new ArrayList<>();
             config.getConfigSources().forEach(sources::add);
-            return new SmallRyeConfigBuilder().addDefaultInterceptors().withSources(sources)
+            // with the profiles: a %test.ssal.artifacts.dir must not become ~/.ssal/artifacts in a test
+            return new SmallRyeConfigBuilder().addDefaultInterceptors().withProfiles(config.getProfiles())
+                    .withSources(sources)
                     .withMapping(type).withValidateUnknown(false).build().getConfigMapping(type);
         }
     }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 @QuarkusMain
 @Command(name = "ssal", mixinStandardHelpOptions = true,
         description = "Self-supervised + active learning labeling campaigns on Kafka.",
-        subcommands = {DemoCommand.class, ServeCommand.class, TokenCommand.class, ExportCommand.class, ExperimentCommand.class, ReportCommand.class,
+        subcommands = {DemoCommand.class, ServeCommand.class, TokenCommand.class, ExportCommand.class, AuditCommand.class, ExperimentCommand.class, ReportCommand.class,
             AdviseCommand.class, BenchCommand.class, LinearProbeExperiment.class, HelpCommand.class})
 public class SsalMain implements Runnable {
     @Spec

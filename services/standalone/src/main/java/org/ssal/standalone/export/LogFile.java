@@ -1,10 +1,12 @@
 package org.ssal.standalone.export;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,12 +14,16 @@ import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.file.CodecFactory;
+import org.apache.avro.file.DataFileReader;
 import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
 import org.ssal.schemas.EventCodec;
 
@@ -78,6 +84,67 @@ public final class LogFile {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
         return counts;
+    }
+
+    /** An exported log read back: the file's metadata and its records, in the file's order. */
+    public record Contents(Map<String, String> metadata, List<LoggedEvent> events) {
+    }
+
+    /**
+     * Reads an exported log. Each event is resolved from the schema the file carries (the
+     * writer's, possibly an older ssal version's) to this version's, and handed on as this
+     * version's single-object encoding, so readers of the log need not know the file's version.
+     * A {@value #UNDECODABLE} record comes back as its bytes.
+     *
+     * @throws IllegalStateException naming the file and the record when it is no ssal export or a
+     *                               record has an event type this version does not know
+     */
+    public static Contents read(Path file) {
+        Map<String, String> meta = new LinkedHashMap<>();
+        List<LoggedEvent> events = new ArrayList<>();
+        try (DataFileReader<GenericRecord> reader = new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
+            for (String key : reader.getMetaKeys()) {
+                if (!key.startsWith("avro.")) {
+                    meta.put(key, reader.getMetaString(key));
+                }
+            }
+            String campaign = meta.get(META_CAMPAIGN);
+            if (campaign == null) {
+                throw new IllegalStateException(file + " is no ssal export: its metadata has no " + META_CAMPAIGN);
+            }
+            long index = 0;
+            for (GenericRecord logged : reader) {
+                events.add(new LoggedEvent(logged.get("topic").toString(), (Integer) logged.get("partition"),
+                        (Long) logged.get("offset"), (Long) logged.get("timestamp"),
+                        logged.get("key") == null ? null : logged.get("key").toString(),
+                        currentEncoding(logged.get("event"), file, index), campaign));
+                index++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return new Contents(meta, events);
+    }
+
+    private static byte[] currentEncoding(Object event, Path file, long index) throws IOException {
+        if (event instanceof ByteBuffer raw) {
+            byte[] bytes = new byte[raw.remaining()];
+            raw.duplicate().get(bytes);
+            return bytes;
+        }
+        GenericRecord record = (GenericRecord) event;
+        Schema writer = record.getSchema();
+        Class<? extends SpecificRecord> type = EventCodec.EVENT_TYPES.stream()
+                .filter(t -> EventCodec.schemaOf(t).getFullName().equals(writer.getFullName())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("record " + index + " of " + file + " is a "
+                        + writer.getFullName() + ", an event type this ssal version does not know"));
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(body, null);
+        new GenericDatumWriter<GenericRecord>(writer).write(record, encoder);
+        encoder.flush();
+        SpecificRecord current = new SpecificDatumReader<SpecificRecord>(writer, EventCodec.schemaOf(type))
+                .read(null, DecoderFactory.get().binaryDecoder(body.toByteArray(), null));
+        return EventCodec.encode(current);
     }
 
     /**
