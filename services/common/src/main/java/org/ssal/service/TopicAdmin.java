@@ -20,6 +20,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.ssal.schemas.Topics;
+import org.ssal.service.security.KafkaSecurity;
 
 /**
  * Creates the topics of DESIGN §3 when they are missing and checks that existing ones are fit to
@@ -51,7 +52,7 @@ public final class TopicAdmin {
     public static void ensureTopics(String bootstrapServers, TopicSettings settings) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(props)) {
+        try (Admin admin = Admin.create(KafkaSecurity.secure(props))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : Topics.ALL) {
