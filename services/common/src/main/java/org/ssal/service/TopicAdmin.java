@@ -50,9 +50,15 @@ public final class TopicAdmin {
      * @throws TopicMismatchException when an existing topic does not have the settings ssal needs
      */
     public static void ensureTopics(String bootstrapServers, TopicSettings settings) {
+        ensureTopics(bootstrapServers, settings, KafkaSecurity.fromConfig().clientProperties());
+    }
+
+    /** As {@link #ensureTopics(String, TopicSettings)}, logged in with {@code security} instead of the configured login. */
+    public static void ensureTopics(String bootstrapServers, TopicSettings settings, Map<String, ?> security) {
         Properties props = new Properties();
+        props.putAll(security);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(KafkaSecurity.secure(props))) {
+        try (Admin admin = Admin.create(props)) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : Topics.ALL) {
