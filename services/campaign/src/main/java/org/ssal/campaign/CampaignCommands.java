@@ -18,6 +18,7 @@ import org.ssal.schemas.EventCodec;
 import org.ssal.service.SharedConfig;
 import org.ssal.service.TopicAdmin;
 import org.ssal.service.TopicSettings;
+import org.ssal.service.security.KafkaSecurity;
 
 /**
  * Sends the commands of the campaign API (CampaignCreated, CampaignStopped) with one long-lived
@@ -73,7 +74,7 @@ public class CampaignCommands {
                     props.put(ProducerConfig.CLIENT_ID_CONFIG, "ssal-campaign-api");
                     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
                     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-                    producer = new KafkaProducer<>(props);
+                    producer = new KafkaProducer<>(KafkaSecurity.secure(props));
                 }
                 current = producer;
             }

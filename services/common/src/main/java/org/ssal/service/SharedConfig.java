@@ -30,6 +30,38 @@ public final class SharedConfig {
         String bootstrapServers();
     }
 
+    /**
+     * {@code kafka.security.protocol} (KAFKA_SECURITY_PROTOCOL): PLAINTEXT, SSL, SASL_PLAINTEXT or
+     * SASL_SSL; Kafka's own key, read by {@link org.ssal.service.security.KafkaSecurity}.
+     */
+    @ConfigMapping(prefix = "kafka.security")
+    public interface SecurityProtocol {
+        @WithDefault("PLAINTEXT")
+        String protocol();
+    }
+
+    /** {@code kafka.sasl.mechanism} and {@code kafka.sasl.jaas.config} (KAFKA_SASL_JAAS_CONFIG: a secret). */
+    @ConfigMapping(prefix = "kafka.sasl")
+    public interface Sasl {
+        Optional<String> mechanism();
+
+        @WithName("jaas.config")
+        Optional<String> jaasConfig();
+    }
+
+    /** {@code kafka.ssl.truststore.location}, {@code .password}, {@code .type}: a broker CA the JVM does not trust. */
+    @ConfigMapping(prefix = "kafka.ssl")
+    public interface Ssl {
+        @WithName("truststore.location")
+        Optional<String> truststoreLocation();
+
+        @WithName("truststore.password")
+        Optional<String> truststorePassword();
+
+        @WithName("truststore.type")
+        Optional<String> truststoreType();
+    }
+
     /** Who this instance is. */
     @ConfigMapping(prefix = "ssal.instance-id")
     public interface Instance {

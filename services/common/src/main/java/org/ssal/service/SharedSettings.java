@@ -55,7 +55,7 @@ public record SharedSettings(String bootstrapServers, Optional<String> instanceI
      * The mapping from the current config. Quarkus registers every mapping of its index; elsewhere
      * (plain tests, tools) nobody did, so the same sources are mapped on the spot.
      */
-    static <T> T mapping(Class<T> type) {
+    public static <T> T mapping(Class<T> type) {
         SmallRyeConfig config = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class);
         try {
             return config.getConfigMapping(type);

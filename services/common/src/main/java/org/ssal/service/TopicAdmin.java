@@ -20,6 +20,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.ssal.schemas.Topics;
+import org.ssal.service.security.KafkaSecurity;
 
 /**
  * Creates the topics of DESIGN §3 when they are missing and checks that existing ones are fit to
@@ -49,7 +50,13 @@ public final class TopicAdmin {
      * @throws TopicMismatchException when an existing topic does not have the settings ssal needs
      */
     public static void ensureTopics(String bootstrapServers, TopicSettings settings) {
+        ensureTopics(bootstrapServers, settings, KafkaSecurity.fromConfig().clientProperties());
+    }
+
+    /** As {@link #ensureTopics(String, TopicSettings)}, logged in with {@code security} instead of the configured login. */
+    public static void ensureTopics(String bootstrapServers, TopicSettings settings, Map<String, ?> security) {
         Properties props = new Properties();
+        props.putAll(security);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(props)) {
             Set<String> existing = admin.listTopics().names().get();

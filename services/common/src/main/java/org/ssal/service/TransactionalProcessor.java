@@ -26,6 +26,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ssal.service.security.KafkaSecurity;
 
 /**
  * Exactly-once consume-transform-produce loop shared by the trainer, scorer and oracle.
@@ -228,7 +229,7 @@ public final class TransactionalProcessor implements AutoCloseable {
         props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) settings.maxProcessingTime().toMillis());
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        return props;
+        return KafkaSecurity.secure(props);
     }
 
     private Properties producerProps() {
@@ -241,7 +242,7 @@ public final class TransactionalProcessor implements AutoCloseable {
         props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        return props;
+        return KafkaSecurity.secure(props);
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.ssal.service.EmbeddedBroker;
 import org.ssal.service.SsalHome;
+import org.ssal.service.security.KafkaSecurity;
 
 /**
  * The services' state under one locked {@link SsalHome}: the durable in-JVM broker in
@@ -133,7 +134,7 @@ final class HomeRuntime implements AutoCloseable {
     }
 
     private static String clusterId(String bootstrapServers) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(KafkaSecurity.secure(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)))) {
             return admin.describeCluster().clusterId().get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

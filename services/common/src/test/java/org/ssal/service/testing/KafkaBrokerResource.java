@@ -1,6 +1,8 @@
 package org.ssal.service.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -11,15 +13,16 @@ import org.ssal.service.TopicAdmin;
  * The broker of the {@code @QuarkusTest}s: a real in-JVM KRaft broker, with the topics of DESIGN §3
  * created before Quarkus (and Kafka Streams) start.
  *
- * <p>To run against an external broker instead (a local Kafka, or one started with Docker, e.g.
- * {@code docker run -p 9092:9092 apache/kafka:4.1.2}), set {@code SSAL_TEST_KAFKA=host:port}: no
- * embedded broker is started and the topics are created there if missing. The broker must allow
- * transactions with one replica (transaction.state.log.replication.factor=1, min.isr=1): the
- * services and the budget tracker run exactly-once.
+ * <p>Which broker is {@link BrokerChoice}'s: where a Docker engine is reachable (or
+ * {@code SSAL_TEST_BROKER=testcontainers}), Testcontainers' Kafka ({@link ContainerBroker}); to run
+ * against an external broker (a local Kafka, e.g. {@code docker run -p 9092:9092 apache/kafka:4.1.2}),
+ * set {@code SSAL_TEST_KAFKA=host:port}: nothing is started and the topics are created there if
+ * missing. The broker must allow transactions with one replica (transaction.state.log.replication.factor=1,
+ * min.isr=1): the services and the budget tracker run exactly-once.
  */
 public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
     /** Environment variable naming an external broker to use instead of the embedded one. */
-    public static final String EXTERNAL_BROKER_ENV = "SSAL_TEST_KAFKA";
+    public static final String EXTERNAL_BROKER_ENV = BrokerChoice.EXTERNAL_BROKER_ENV;
 
     /**
      * Partitions of every topic: more than one, so that tests see a campaign's events spread over
@@ -27,15 +30,24 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
      */
     public static final int PARTITIONS = 2;
 
-    private EmbeddedBroker broker;
+    private AutoCloseable broker;
 
     @Override
     public Map<String, String> start() {
-        String bootstrap = System.getenv(EXTERNAL_BROKER_ENV);
-        if (bootstrap == null || bootstrap.isBlank()) {
-            broker = EmbeddedBroker.start();
-            bootstrap = broker.bootstrapServers();
-        }
+        BrokerChoice choice = BrokerChoice.of(System.getenv(), Files.exists(Path.of(BrokerChoice.DOCKER_SOCKET)));
+        String bootstrap = switch (choice.kind()) {
+            case EXTERNAL -> choice.address();
+            case TESTCONTAINERS -> {
+                ContainerBroker container = ContainerBroker.start();
+                broker = container;
+                yield container.bootstrapServers();
+            }
+            case IN_JVM -> {
+                EmbeddedBroker embedded = EmbeddedBroker.start();
+                broker = embedded;
+                yield embedded.bootstrapServers();
+            }
+        };
         TopicAdmin.ensureTopics(bootstrap, PARTITIONS);
         String run = UUID.randomUUID().toString();
         Map<String, String> config = new HashMap<>(Map.of(
@@ -61,7 +73,11 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
     @Override
     public void stop() {
         if (broker != null) {
-            broker.close();
+            try {
+                broker.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot stop the test broker", e);
+            }
         }
     }
 }

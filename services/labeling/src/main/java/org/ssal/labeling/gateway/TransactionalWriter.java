@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.ssal.service.security.KafkaSecurity;
 
 /**
  * Writes the records of one command in one Kafka transaction: a lease's events on
@@ -80,7 +81,7 @@ final class TransactionalWriter implements AutoCloseable {
         props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, Integer.toString(Math.max(millis * 2, 60_000)));
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        KafkaProducer<String, byte[]> created = new KafkaProducer<>(props);
+        KafkaProducer<String, byte[]> created = new KafkaProducer<>(KafkaSecurity.secure(props));
         try {
             created.initTransactions();
         } catch (RuntimeException e) {
