@@ -88,7 +88,8 @@ public final class ProvenanceChain {
 
     private static String describe(ArtifactStore store, Provenance.Input input) {
         String where = input.uri().isEmpty() ? input.name() : input.uri() + (input.name().isEmpty() ? "" : " " + input.name());
-        String text = input.role() + " " + where + " sha256 " + input.sha256() + " (" + input.bytes() + " bytes)";
+        String text = input.role() + " " + where + " sha256 " + input.sha256()
+                + (input.bytes() > 0 ? " (" + input.bytes() + " bytes)" : "");
         if (input.role().equals(Provenance.DATASET_MANIFEST)) {
             long files = new String(verified(store, input.uri(), input.sha256(), "manifest"), StandardCharsets.UTF_8)
                     .lines().count();
