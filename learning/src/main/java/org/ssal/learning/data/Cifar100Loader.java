@@ -61,7 +61,7 @@ final class Cifar100Loader implements DatasetLoader {
                 .load(NAME, 3, CifarBinaryFiles.SIDE, CifarBinaryFiles.SIDE, classNames, spec.maxTrain(), spec.seed(), progress);
         ImageSet test = catalog("test", new CifarBinaryFiles(List.of(testFile), 2), labelIndex, classes, namesFile)
                 .load(NAME, 3, CifarBinaryFiles.SIDE, CifarBinaryFiles.SIDE, classNames, spec.maxTest(), spec.seed(), progress);
-        return new DatasetSplits(NAME, train, test);
+        return new DatasetSplits(NAME, train, test, root.realPath(), root.filesRead());
     }
 
     private static SplitCatalog catalog(String split, CifarBinaryFiles files, int labelIndex, int classes,

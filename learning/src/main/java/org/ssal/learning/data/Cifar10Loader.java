@@ -67,7 +67,7 @@ final class Cifar10Loader implements DatasetLoader {
                 .load(NAME, 3, CifarBinaryFiles.SIDE, CifarBinaryFiles.SIDE, classNames, spec.maxTrain(), spec.seed(), progress);
         ImageSet test = catalog("test", new CifarBinaryFiles(List.of(testFile), 1), namesFile)
                 .load(NAME, 3, CifarBinaryFiles.SIDE, CifarBinaryFiles.SIDE, classNames, spec.maxTest(), spec.seed(), progress);
-        return new DatasetSplits(NAME, train, test);
+        return new DatasetSplits(NAME, train, test, root.realPath(), root.filesRead());
     }
 
     private static SplitCatalog catalog(String split, CifarBinaryFiles files, Path namesFile) throws IOException {

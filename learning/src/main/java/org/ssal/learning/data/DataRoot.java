@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The directory a dataset is read from, and the guard that no file is read outside it.
@@ -16,6 +19,8 @@ final class DataRoot {
     private final String dataset;
     private final Path root;
     private final Path realRoot;
+    // every file handed out, so a load can name exactly the files its splits came from (provenance)
+    private final Set<Path> handedOut = ConcurrentHashMap.newKeySet();
 
     private DataRoot(String dataset, Path root, Path realRoot) {
         this.dataset = dataset;
@@ -59,6 +64,7 @@ final class DataRoot {
         if (!Files.isRegularFile(real)) {
             throw new IOException(candidate + " is not a regular file; expected " + expected);
         }
+        handedOut.add(real);
         return real;
     }
 
@@ -81,6 +87,16 @@ final class DataRoot {
                     + ", outside the data root " + realRoot + " of " + dataset);
         }
         return real;
+    }
+
+    /** The real paths of the files {@link #file} handed out so far, sorted. */
+    List<Path> filesRead() {
+        return handedOut.stream().sorted().toList();
+    }
+
+    /** The real path of the root, against which {@link #filesRead()} are named. */
+    Path realPath() {
+        return realRoot;
     }
 
     /** The path of {@code file} relative to the root, with '/' separators, for sample ids. */

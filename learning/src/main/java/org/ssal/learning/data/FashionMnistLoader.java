@@ -63,7 +63,7 @@ final class FashionMnistLoader implements DatasetLoader {
         int cols = train.header.cols();
         ImageSet trainSet = train.catalog.load(NAME, 1, rows, cols, CLASS_NAMES, spec.maxTrain(), spec.seed(), progress);
         ImageSet testSet = test.catalog.load(NAME, 1, rows, cols, CLASS_NAMES, spec.maxTest(), spec.seed(), progress);
-        return new DatasetSplits(NAME, trainSet, testSet);
+        return new DatasetSplits(NAME, trainSet, testSet, root.realPath(), root.filesRead());
     }
 
     private record Split(IdxFile.ImagesHeader header, SplitCatalog catalog) {

@@ -87,7 +87,7 @@ final class ImageFolderLoader implements DatasetLoader {
                 .load(NAME, channels, size, size, classNames, spec.maxTrain(), spec.seed(), progress);
         ImageSet testSet = catalog("test", root, test, channels, size)
                 .load(NAME, channels, size, size, classNames, spec.maxTest(), spec.seed(), progress);
-        return new DatasetSplits(NAME, trainSet, testSet);
+        return new DatasetSplits(NAME, trainSet, testSet, root.realPath(), root.filesRead());
     }
 
     private record Sample(Path file, String id, int label) {

@@ -70,7 +70,7 @@ final class TinyImageNetLoader implements DatasetLoader {
         SplitCatalog test = valCatalog(root, base, labelOf);
         ImageSet trainSet = train.load(NAME, 3, SIDE, SIDE, classNames, spec.maxTrain(), spec.seed(), progress);
         ImageSet testSet = test.load(NAME, 3, SIDE, SIDE, classNames, spec.maxTest(), spec.seed(), progress);
-        return new DatasetSplits(NAME, trainSet, testSet);
+        return new DatasetSplits(NAME, trainSet, testSet, root.realPath(), root.filesRead());
     }
 
     private static List<String> readWnids(DataRoot root, Path file) throws IOException {

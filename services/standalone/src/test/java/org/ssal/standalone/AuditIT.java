@@ -96,6 +96,8 @@ class AuditIT {
             assertTrue(report.rounds().stream().allMatch(r -> r.batch().equals("re-derived")
                     && r.evaluation().startsWith("recomputed") && r.chain().equals("sealed")), report.rounds().toString());
             int budget = campaign.getKey().equals("auto") ? AUTO_BUDGET : BUDGET;
+            assertTrue(report.provenance().stream().anyMatch(line -> line.contains("ssal-provenance")
+                    || line.contains("synthetic")), "the chain from the data to the embeddings: " + report.provenance());
             assertEquals(budget, report.labeled());
 
             Path file = exports.resolve(campaign.getKey() + ".avro");
@@ -195,6 +197,15 @@ class AuditIT {
         Files.write(stored, bytes);
         assertFailsNaming(log, LogTampering.origin(log.first("embeddings-ready", "EmbeddingsReady", e -> true)),
                 "artifact");
+    }
+
+    @Test
+    void shouldFailNamingTheEmbeddingsWhenTheirProvenanceRecordIsChanged() throws Exception {
+        LogTampering log = LogTampering.copyOf(export("random"), "changed-provenance");
+        var embeddings = log.first("embeddings-ready", "EmbeddingsReady", e -> true);
+        Path record = log.artifact(LogTampering.event(embeddings).get("provenanceSha256").toString());
+        Files.writeString(record, Files.readString(record).replace("synthetic", "fashion-mnist"));
+        assertFailsNaming(log, LogTampering.origin(embeddings), "artifact");
     }
 
     @Test

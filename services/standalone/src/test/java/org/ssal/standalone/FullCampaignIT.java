@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,12 +22,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.ssal.events.BudgetState;
 import org.ssal.events.CampaignStatus;
+import org.ssal.events.EmbeddingsReady;
+import org.ssal.events.PretrainComplete;
 import org.ssal.events.LabelReceived;
 import org.ssal.events.QueryBatch;
 import org.ssal.events.RoundEvaluated;
 import org.ssal.learning.data.Datasets;
+import org.ssal.schemas.Sha256;
 import org.ssal.schemas.Topics;
+import org.ssal.service.ArtifactStore;
 import org.ssal.service.EventLog;
+import org.ssal.service.SharedSettings;
+import org.ssal.service.provenance.Provenance;
+import org.ssal.service.provenance.ProvenanceChain;
 import org.ssal.service.testing.KafkaBrokerResource;
 
 /**
@@ -56,8 +64,9 @@ class FullCampaignIT {
         List<QueryBatch> batches = new ArrayList<>();
         List<LabelReceived> labels = new ArrayList<>();
         BudgetState[] last = new BudgetState[1];
+        List<SpecificRecord> announced = new ArrayList<>();
         try (EventLog log = new EventLog(bootstrapServers, List.of(Topics.QUERY_BATCH, Topics.LABELS_RECEIVED,
-                Topics.ROUND_EVALUATED, Topics.BUDGET_STATE))) {
+                Topics.ROUND_EVALUATED, Topics.BUDGET_STATE, Topics.PRETRAIN_COMPLETE, Topics.EMBEDDINGS_READY))) {
             await().atMost(Duration.ofMinutes(8)).until(() -> {
                 for (SpecificRecord event : log.poll(Duration.ofMillis(500))) {
                     if (event instanceof RoundEvaluated r && r.getCampaignId().equals(id)) {
@@ -68,6 +77,9 @@ class FullCampaignIT {
                         labels.add(l);
                     } else if (event instanceof BudgetState s && s.getCampaignId().equals(id)) {
                         last[0] = s;
+                    } else if (event instanceof PretrainComplete p && p.getCampaignId().equals(id)
+                            || event instanceof EmbeddingsReady e && e.getCampaignId().equals(id)) {
+                        announced.add(event);
                     }
                 }
                 return !rounds.isEmpty() && rounds.lastEntry().getValue().getLabeledCount() == BUDGET
@@ -97,10 +109,42 @@ class FullCampaignIT {
         double end = rounds.lastEntry().getValue().getTestAccuracy();
         assertTrue(end > first, "accuracy after the last round (" + end + ") must beat the first (" + first + ")");
 
+        assertProvenance(dataset, announced);
+
         given().when().get("/campaigns/" + id).then().statusCode(200)
                 .body("labeled", equalTo(BUDGET)).body("status", equalTo("COMPLETED"));
         // every event processor is alive, and says so to an orchestrator
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.findAll { it.status == 'UP' }.name", org.hamcrest.Matchers.hasItems("trainer", "scorer", "oracle"));
+    }
+
+    /** The encoder's and the embeddings' records exist, verify, and name the dataset files with their sha256. */
+    private void assertProvenance(String dataset, List<SpecificRecord> announced) {
+        PretrainComplete pretrain = (PretrainComplete) announced.stream().filter(PretrainComplete.class::isInstance)
+                .findFirst().orElseThrow(() -> new AssertionError("no PretrainComplete: " + announced));
+        EmbeddingsReady ready = (EmbeddingsReady) announced.stream().filter(EmbeddingsReady.class::isInstance)
+                .findFirst().orElseThrow(() -> new AssertionError("no EmbeddingsReady: " + announced));
+        // the trainer's own lookup: %test.ssal.artifacts.dir does not reach it today (it writes to the default)
+        ArtifactStore store = new ArtifactStore(SharedSettings.fromConfig().artifactsDir());
+        List<ProvenanceChain.Link> chain = ProvenanceChain.follow(store, ready.getProvenanceUri(), ready.getProvenanceSha256());
+        assertEquals(List.of(Provenance.EMBEDDINGS, Provenance.ENCODER), chain.stream().map(l -> l.record().kind()).toList());
+        assertEquals(pretrain.getProvenanceUri(), chain.get(1).uri());
+        assertEquals(pretrain.getProvenanceSha256(), chain.get(1).sha256());
+        Provenance embeddings = chain.get(0).record();
+        assertEquals(ready.getPoolUri(), embeddings.describes().get(0).uri());
+        assertEquals(dataset, embeddings.config().get("dataset"));
+        List<Provenance.Input> files = embeddings.inputs().stream()
+                .filter(i -> i.role().equals(Provenance.DATASET_FILE)).toList();
+        assertEquals(dataset.equals("synthetic") ? 0 : 4, files.size(), embeddings.inputs().toString());
+        for (Provenance.Input file : files) {
+            try {
+                assertEquals(Sha256.sha256(Path.of(file.name())), file.sha256(), file.name());
+            } catch (java.io.IOException e) {
+                throw new AssertionError("cannot read " + file.name(), e);
+            }
+        }
+        List<String> lines = ProvenanceChain.describe(store, ready.getProvenanceUri(), ready.getProvenanceSha256());
+        assertTrue(lines.get(0).startsWith("embeddings provenance " + ready.getProvenanceUri()), String.join("\n", lines));
+        System.out.println(String.join("\n", lines));
     }
 }

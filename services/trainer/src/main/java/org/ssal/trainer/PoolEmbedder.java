@@ -3,10 +3,15 @@ package org.ssal.trainer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +40,10 @@ import org.ssal.service.CampaignFailedException;
 import org.ssal.service.EventService;
 import org.ssal.service.LabelSource;
 import org.ssal.service.Outbox;
+import org.ssal.service.provenance.DatasetInputs;
+import org.ssal.service.provenance.FileDigests;
+import org.ssal.service.provenance.Platform;
+import org.ssal.service.provenance.Provenance;
 
 /**
  * The trainer's side of the round protocol.
@@ -46,6 +55,9 @@ import org.ssal.service.Outbox;
  *     train the encoder from scratch on the labels ({@link BaselineRecipe}) and announce
  *     EmbeddingsReady(r) from it.</li>
  * </ul>
+ * Every stored encoder and embedding set gets a provenance record ({@link Provenance}) stored next
+ * to it and named by the event: the dataset files read (sha256), the parent encoder's record, the
+ * labels a baseline was trained on, config, seeds, platform and times.
  * Kafka in, a call into learning/, Kafka out: the science (encoder specs, recipes) is learning's.
  */
 final class PoolEmbedder implements EventService.View {
@@ -59,6 +71,7 @@ final class PoolEmbedder implements EventService.View {
     private final Clock clock;
     private final Map<String, CampaignCreated> campaigns = new HashMap<>();
     private final Map<String, Integer> lastEmbeddedRound = new HashMap<>();
+    private final FileDigests digests = FileDigests.shared();
     private final Map<String, DatasetSplits> recentData = new LinkedHashMap<>(4, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, DatasetSplits> eldest) {
@@ -130,21 +143,33 @@ final class PoolEmbedder implements EventService.View {
         EncoderCache.frozenEncoderOf(campaign); // a wrong spec fails the campaign before the data is loaded
         DatasetSplits splits = load(campaign, -1);
         long started = clock.millis();
-        EncoderCache.Prepared prepared = encoders.prepare(campaign, splits.train(), progress(id));
+        List<Provenance.Input> dataset = datasetInputs(splits);
+        EncoderCache.Prepared prepared = encoders.prepare(campaign, splits.train(), dataset, progress(id));
         out.send(Topics.PRETRAIN_COMPLETE, id, PretrainComplete.newBuilder()
                 .setCampaignId(id).setEncoderId(prepared.encoderId()).setEncoderSpec(campaign.getEncoderSpec())
                 .setArtifactUri(prepared.artifact() == null ? "" : prepared.artifact().uri())
                 .setArtifactSha256(prepared.artifact() == null ? "" : prepared.artifact().sha256())
                 .setConfig(prepared.config()).setEpochLosses(prepared.epochLosses()).setCached(prepared.cached())
-                .setDurationMs(prepared.durationMs()).setCompletedAt(clock.instant()).build());
-        announce(campaign, 0, prepared.encoderId(), prepared.encoder(), splits, out);
+                .setDurationMs(prepared.durationMs()).setCompletedAt(clock.instant())
+                .setProvenanceUri(prepared.provenance().uri()).setProvenanceSha256(prepared.provenance().sha256())
+                .build());
+        List<Provenance.Input> inputs = new ArrayList<>(dataset);
+        inputs.add(Provenance.Input.artifact("encoder" + Provenance.PROVENANCE_SUFFIX, prepared.encoderId(),
+                prepared.provenance().uri(), prepared.provenance().sha256(), 0));
+        if (prepared.artifact() != null) {
+            inputs.add(Provenance.Input.artifact("encoder", prepared.encoderId(), prepared.artifact().uri(),
+                    prepared.artifact().sha256(), 0));
+        }
+        announce(campaign, 0, prepared.encoderId(), prepared.encoder(), splits,
+                new Origin(inputs, Map.of("encoderSpec", campaign.getEncoderSpec()), Map.of(),
+                        prepared.artifact() != null), out);
         LOG.info("campaign {}: embeddings of round 0 in {} ms", id, clock.millis() - started);
     }
 
     private void announcePool(CampaignCreated campaign, Outbox out) {
         DatasetSplits splits = load(campaign, -1);
         announce(campaign, POOL_ANNOUNCEMENT_ROUND, "pixels", new PixelEncoder(splits.train().pixelsPerImage()),
-                splits, out);
+                splits, new Origin(datasetInputs(splits), Map.of("encoderSpec", "pixels"), Map.of(), false), out);
     }
 
     private void retrainBaseline(CampaignCreated campaign, BudgetState ledger, Outbox out) {
@@ -163,12 +188,22 @@ final class PoolEmbedder implements EventService.View {
                     "baseline of round " + ledger.getRound() + ": " + e.getMessage());
         }
         SupervisedModel model = recipe.train(labeled, splits.train().numClasses(), progress(id));
-        announce(campaign, ledger.getRound(), "supervised-" + id + "-r" + ledger.getRound(), model, splits, out);
+        List<Provenance.Input> inputs = new ArrayList<>(datasetInputs(splits));
+        inputs.add(labelsInput(labels));
+        announce(campaign, ledger.getRound(), "supervised-" + id + "-r" + ledger.getRound(), model, splits,
+                new Origin(inputs, Map.of("encoderSpec", campaign.getEncoderSpec(), "baseline", recipe.config().toString()),
+                        Map.of("baseline-training", recipe.config().seed()), true), out);
+    }
+
+    /** What an embeddings record says besides the embeddings: inputs, config and seeds of its encoder. */
+    private record Origin(List<Provenance.Input> inputs, Map<String, String> config, Map<String, Long> seeds,
+                          boolean ranNd4j) {
     }
 
     private void announce(CampaignCreated campaign, int round, String encoderId, Encoder encoder, DatasetSplits splits,
-                          Outbox out) {
+                          Origin origin, Outbox out) {
         String id = campaign.getCampaignId();
+        Instant startedAt = clock.instant();
         Embeddings pool = encoder.embed(splits.train(), progress(id));
         Embeddings test = encoder.embed(splits.test(), progress(id));
         int[] testLabels = new int[splits.test().size()];
@@ -177,15 +212,49 @@ final class PoolEmbedder implements EventService.View {
         }
         ArtifactStore.Ref poolRef = store.put(pool::write);
         ArtifactStore.Ref testRef = store.put(new LabeledEmbeddings(test, testLabels)::write);
+        ArtifactStore.Ref provenance = store.put(embeddingsProvenance(campaign, round, encoderId, origin,
+                poolRef, testRef, startedAt).toJson());
         out.send(Topics.EMBEDDINGS_READY, id, EmbeddingsReady.newBuilder()
                 .setCampaignId(id).setRound(round).setEncoderId(encoderId)
                 .setPoolUri(poolRef.uri()).setPoolSha256(poolRef.sha256())
                 .setTestUri(testRef.uri()).setTestSha256(testRef.sha256())
                 .setPoolSize(pool.size()).setTestSize(test.size()).setDim(pool.dim())
-                .setClassNames(splits.train().classNames()).build());
+                .setClassNames(splits.train().classNames())
+                .setProvenanceUri(provenance.uri()).setProvenanceSha256(provenance.sha256()).build());
         lastEmbeddedRound.merge(id, round, Math::max);
         LOG.info("campaign {} round {}: {} pool and {} test embeddings of dim {} ({})", id, round, pool.size(),
                 test.size(), pool.dim(), encoder.describe());
+    }
+
+    private Provenance embeddingsProvenance(CampaignCreated campaign, int round, String encoderId, Origin origin,
+                                            ArtifactStore.Ref pool, ArtifactStore.Ref test, Instant startedAt) {
+        Map<String, String> config = EncoderCache.provenanceConfig(campaign, encoderId, origin.config());
+        config.put("round", Integer.toString(round));
+        config.put("testSize", Integer.toString(campaign.getTestSize()));
+        Map<String, Long> seeds = new TreeMap<>(origin.seeds());
+        seeds.put("campaign", campaign.getSeed());
+        seeds.put("data", DatasetSpec.CAMPAIGN_DATA_SEED);
+        return Provenance.of(Provenance.EMBEDDINGS, campaign.getCampaignId(), config, seeds, origin.inputs(),
+                List.of(new Provenance.Artifact("pool", pool.uri(), pool.sha256()),
+                        new Provenance.Artifact("test", test.uri(), test.sha256())),
+                origin.ranNd4j() ? EncoderCache.runtime() : Platform.describe(), startedAt, clock.instant());
+    }
+
+    /** The files the splits were read from (none for generated data: config and seeds describe it). */
+    private List<Provenance.Input> datasetInputs(DatasetSplits splits) {
+        if (splits.root() == null) {
+            return List.of();
+        }
+        return DatasetInputs.of(splits.root(), splits.filesRead(), digests, store);
+    }
+
+    /** The labels a baseline round trained on, stored as {@code sampleId TAB label} lines sorted by id. */
+    private Provenance.Input labelsInput(Map<String, Integer> labels) {
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(labels).forEach((sample, label) -> text.append(sample).append('\t').append(label).append('\n'));
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        ArtifactStore.Ref ref = store.put(bytes);
+        return Provenance.Input.artifact("labels", labels.size() + " labels", ref.uri(), ref.sha256(), bytes.length);
     }
 
     private static Progress progress(String campaignId) {

@@ -38,6 +38,11 @@ import org.ssal.schemas.EventCodec;
 import org.ssal.service.ArtifactStore;
 import org.ssal.service.Outbox;
 import org.ssal.service.CampaignFailedException;
+import org.ssal.service.provenance.FileDigests;
+import org.ssal.service.provenance.Provenance;
+import org.ssal.service.provenance.ProvenanceChain;
+import org.ssal.learning.seed.CampaignSeeds;
+import org.ssal.learning.seed.Purpose;
 
 class PoolEmbedderTest {
     /** What the budget tracker wrote to the labels topic in the test. */
@@ -86,6 +91,45 @@ class PoolEmbedderTest {
         Embeddings pool = Embeddings.read(new ByteArrayInputStream(store.read(ready.getPoolUri(), ready.getPoolSha256())));
         assertEquals(60, pool.size());
         assertTrue(handle(job, campaign("c1", "synthetic")).isEmpty(), "a redelivered campaign is not embedded twice");
+
+        List<ProvenanceChain.Link> chain = ProvenanceChain.follow(store, ready.getProvenanceUri(), ready.getProvenanceSha256());
+        assertEquals(List.of("embeddings", "encoder"), chain.stream().map(l -> l.record().kind()).toList());
+        assertEquals(pretrain.getProvenanceUri(), chain.get(1).uri(), "embeddings name the encoder's record");
+        Provenance embeddings = chain.get(0).record();
+        assertEquals(List.of(ready.getPoolSha256(), ready.getTestSha256()),
+                embeddings.describes().stream().map(Provenance.Artifact::sha256).toList());
+        assertEquals(Map.of("campaign", 4L, "data", DatasetSpec.CAMPAIGN_DATA_SEED), embeddings.seeds());
+        assertEquals("synthetic", embeddings.config().get("dataset"));
+        assertEquals(new java.util.TreeMap<>(OPTIONS).toString(), embeddings.config().get("datasetOptions"),
+                "generated data: the generator's parameters stand for its files");
+        assertEquals("2026-01-01T00:00:00Z", embeddings.finishedAt());
+    }
+
+    @Test
+    void shouldNameEveryFashionMnistFileWithItsSha256() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Datasets.isInstalled("fashion-mnist", null), "dataset-fashion-mnist not installed");
+        ArtifactStore store = new ArtifactStore(dir);
+        PoolEmbedder job = new PoolEmbedder(store, new EncoderCache(store, 1), 2, null, labelSource, CLOCK);
+        CampaignCreated campaign = CampaignCreated.newBuilder(campaign("f1", "fashion-mnist")).setDatasetOptions(Map.of())
+                .setPoolSize(200).setTestSize(50).build();
+        long started = System.nanoTime();
+        EmbeddingsReady ready = (EmbeddingsReady) handle(job, campaign).get(1);
+        long firstMs = (System.nanoTime() - started) / 1_000_000;
+        Provenance record = Provenance.read(store.read(ready.getProvenanceUri(), ready.getProvenanceSha256()));
+        List<Provenance.Input> files = record.inputs().stream()
+                .filter(i -> i.role().equals(Provenance.DATASET_FILE)).toList();
+        assertEquals(4, files.size(), record.inputs().toString());
+        for (Provenance.Input file : files) {
+            Path path = Path.of(file.name());
+            assertEquals(org.ssal.schemas.Sha256.sha256(path), file.sha256(), file.name());
+            assertEquals(Files.size(path), file.bytes(), file.name());
+        }
+        long hashed = FileDigests.shared().filesHashed();
+        started = System.nanoTime();
+        handle(job, CampaignCreated.newBuilder(campaign).setCampaignId("f2").build());
+        System.out.printf("fashion-mnist campaign with hashing: %d ms; second campaign, hashes cached: %d ms%n",
+                firstMs, (System.nanoTime() - started) / 1_000_000);
+        assertEquals(hashed, FileDigests.shared().filesHashed(), "a second campaign on the same files hashes nothing");
     }
 
     @Test
@@ -119,6 +163,13 @@ class PoolEmbedderTest {
         assertTrue(round0.getEncoderId().startsWith("supervised-"), round0.getEncoderId());
         assertTrue(round0.getDim() != pool.getDim(), "features of the trained network, not pixels");
         assertTrue(handle(job, roundZero).isEmpty(), "a redelivered ledger does not retrain");
+
+        Provenance record = Provenance.read(store.read(round0.getProvenanceUri(), round0.getProvenanceSha256()));
+        assertEquals(CampaignSeeds.of(4L).seed(Purpose.BASELINE_TRAINING, 0), record.seeds().get("baseline-training"));
+        Provenance.Input trainedOn = record.inputs().stream().filter(i -> i.role().equals("labels")).findFirst().orElseThrow();
+        String lines = new String(store.read(trainedOn.uri(), trainedOn.sha256()), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(12, lines.lines().count(), lines);
+        assertTrue(lines.contains(train.id(0) + "\t" + train.label(0) + "\n"), lines);
     }
 
     @Test
@@ -172,6 +223,15 @@ class PoolEmbedderTest {
         List<SpecificRecord> events = handle(job, resumed);
         assertTrue(events.stream().anyMatch(e -> e instanceof EmbeddingsReady r && r.getRound() == 0), events.toString());
         assertTrue(handle(job, resumed).isEmpty(), "a second resume does not embed twice");
+
+        EmbeddingsReady ready = (EmbeddingsReady) events.stream().filter(e -> e instanceof EmbeddingsReady).findFirst().orElseThrow();
+        Provenance record = Provenance.read(store.read(ready.getProvenanceUri(), ready.getProvenanceSha256()));
+        Map<String, String> listed = new java.util.TreeMap<>();
+        record.inputs().stream().filter(i -> i.role().equals(Provenance.DATASET_FILE))
+                .forEach(i -> listed.put(i.name(), i.sha256()));
+        assertEquals(60, listed.size(), "every image of both splits: " + listed.keySet());
+        Path cat0 = data.resolve("cat/img0.png").toRealPath();
+        assertEquals(org.ssal.schemas.Sha256.sha256(cat0), listed.get(cat0.toString()));
     }
 
     /** n random 8×8 PNGs in each of two class folders: an image-folder dataset. */

@@ -10,9 +10,10 @@ import org.ssal.events.LabeledSample;
 import org.ssal.events.PretrainComplete;
 import org.ssal.learning.advice.ThresholdRelation;
 import org.ssal.service.ArtifactStore;
+import org.ssal.service.provenance.ProvenanceChain;
 import org.ssal.standalone.audit.Finding.Check;
 import org.ssal.standalone.export.LoggedEvent;
-import org.ssal.standalone.export.SsalVersion;
+import org.ssal.service.SsalVersion;
 
 /**
  * {@code ssal audit}'s work for one campaign: its log (from a broker or an export) and its
@@ -55,6 +56,7 @@ public final class CampaignAudit {
         List<RoundVerdict> rounds = new Rederivation(events, store, relation, findings, notes).run();
         Invariants.check(events, findings);
         checkEncoders(events, findings);
+        List<String> provenance = provenance(events, findings);
         findings.sort(Comparator.comparingInt(Finding::position));
         Logged<BudgetState> ledger = events.lastLedger();
         CampaignCreated campaign = events.definitions.isEmpty() ? null : events.definitions.get(0).event();
@@ -67,7 +69,7 @@ public final class CampaignAudit {
                 campaign == null ? "unknown" : campaign.getStrategy(), campaign == null ? 0 : campaign.getBudget(),
                 events.counted.size(), ledger == null ? "unknown" : ledger.event().getStatus().toString(), passed,
                 findings.isEmpty() ? null : findings.get(0), findings, notes, rounds, AnnotatorStats.of(events),
-                provenance(events), countedLabels(events), (System.nanoTime() - started) / 1_000_000);
+                provenance, countedLabels(events), (System.nanoTime() - started) / 1_000_000);
     }
 
     /** An encoder the log names must be the bytes its sha256 says (a swapped encoder is a swapped artifact). */
@@ -89,8 +91,11 @@ public final class CampaignAudit {
         }
     }
 
-    /** From the dataset to the embeddings each batch names, as the events record it. */
-    private static List<String> provenance(CampaignEvents events) {
+    /**
+     * From the dataset files to the embeddings each batch names: the events, and below each the
+     * provenance record it names, followed through its parents with every sha256 checked.
+     */
+    private List<String> provenance(CampaignEvents events, List<Finding> findings) {
         List<String> lines = new ArrayList<>();
         if (!events.definitions.isEmpty()) {
             CampaignCreated c = events.definitions.get(0).event();
@@ -102,6 +107,7 @@ public final class CampaignAudit {
             lines.add("  encoder " + e.getEncoderSpec() + " (id " + e.getEncoderId() + ")"
                     + (e.getArtifactUri().isEmpty() ? ", no weights" : ", sha256 " + e.getArtifactSha256())
                     + (e.getCached() ? ", reused" : "") + " [" + p.origin() + "]");
+            lines.addAll(record(p, e.getProvenanceUri(), e.getProvenanceSha256(), "      ", findings));
         }
         for (Logged<EmbeddingsReady> r : events.embeddings) {
             EmbeddingsReady e = r.event();
@@ -111,8 +117,23 @@ public final class CampaignAudit {
             lines.add("    embeddings of round " + e.getRound() + " by " + e.getEncoderId() + ": pool " + e.getPoolSize()
                     + " x " + e.getDim() + " sha256 " + e.getPoolSha256() + ", test sha256 " + e.getTestSha256()
                     + " [" + r.origin() + "] -> batches of rounds " + rounds);
+            lines.addAll(record(r, e.getProvenanceUri(), e.getProvenanceSha256(), "        ", findings));
         }
         return lines;
+    }
+
+    /** The provenance record an event names, as lines; one that cannot be read or verified is a finding. */
+    private List<String> record(Logged<?> event, String uri, String sha256, String indent, List<Finding> findings) {
+        if (store == null) {
+            return List.of(indent + "provenance " + (uri.isEmpty() ? "none" : uri) + " (not read: no artifacts)");
+        }
+        try {
+            return ProvenanceChain.describe(store, uri, sha256).stream().map(line -> indent + line).toList();
+        } catch (RuntimeException e) {
+            findings.add(Finding.at(Check.ARTIFACT, -1, event, "its provenance record cannot be verified: "
+                    + e.getMessage()));
+            return List.of(indent + "provenance " + uri + ": " + e.getMessage());
+        }
     }
 
     private static List<AuditReport.CountedLabel> countedLabels(CampaignEvents events) {

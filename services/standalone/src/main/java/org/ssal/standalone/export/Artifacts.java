@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ssal.service.ArtifactStore;
+import org.ssal.service.provenance.Provenance;
+import org.ssal.service.provenance.ProvenanceChain;
 
 /**
  * The artifacts a campaign's events reference, each once (several events may name the same
@@ -42,6 +44,35 @@ public final class Artifacts {
         entry.referencedBy().add(ref);
     }
 
+    /**
+     * The artifacts a provenance record names but no event does (parent records, a dataset
+     * manifest, a baseline round's labels), so that the copy holds the whole chain an auditor follows.
+     */
+    private void addWhatProvenanceNames(ArtifactStore from) {
+        for (Entry entry : List.copyOf(byUri.values())) {
+            ArtifactReference named = entry.referencedBy().get(0);
+            if (!named.field().equals("provenanceUri")) {
+                continue;
+            }
+            List<ProvenanceChain.Link> chain;
+            try {
+                chain = ProvenanceChain.follow(from, entry.uri(), entry.sha256());
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("cannot export the provenance " + entry.uri() + " (referenced by "
+                        + named.origin() + "): " + e.getMessage(), e);
+            }
+            for (ProvenanceChain.Link link : chain) {
+                String by = "provenance " + link.uri();
+                add(new ArtifactReference(link.uri(), link.sha256(), named.origin(), by, "record"));
+                for (Provenance.Input input : link.record().inputs()) {
+                    if (!input.uri().isEmpty()) {
+                        add(new ArtifactReference(input.uri(), input.sha256(), named.origin(), by, input.role()));
+                    }
+                }
+            }
+        }
+    }
+
     public List<Entry> entries() {
         return List.copyOf(byUri.values());
     }
@@ -53,6 +84,7 @@ public final class Artifacts {
      *                               is missing, corrupt or not the content its hash says
      */
     void copy(ArtifactStore from, Path to, java.util.function.Consumer<String> progress) {
+        addWhatProvenanceNames(from);
         ArtifactStore target = new ArtifactStore(to);
         for (Entry entry : byUri.values()) {
             String origin = entry.referencedBy().get(0).origin();

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.ssal.schemas.Sha256;
 import org.ssal.service.ArtifactStore;
+import org.ssal.service.SsalVersion;
 
 /**
  * {@code ssal export}: one campaign's event log as a self-describing Avro file ({@link LogFile}),
