@@ -26,6 +26,8 @@ public final class AuditReports {
             out.printf("%5d  %-14s %6d %7d  %-4s %-12s %-22s %s%n", v.round(), v.strategy(), v.asked(), v.labeled(),
                     v.ok() ? "ok" : "FAIL", shorten(v.batch(), 12), shorten(v.evaluation(), 22), v.chain());
         }
+        out.println("provenance, from the dataset to the embeddings each batch names:");
+        r.provenance().forEach(line -> out.println("  " + line));
         r.notes().forEach(n -> out.println("note: " + n));
         r.findings().forEach(f -> out.println("MISMATCH " + f));
         if (r.passed()) {
