@@ -115,6 +115,28 @@ class AuditIT {
     }
 
     @Test
+    void shouldAuditFromTheClusterWithTheCommandAndSayWhatItCannotRead() {
+        String id = campaigns().get("kcenter");
+        Run fromKafka = audit("--kafka", bootstrapServers, "--campaign", id, "--artifacts", artifacts.toString(),
+                "--html", EXPORTS.resolve("kafka.html").toString());
+        assertEquals(0, fromKafka.exitCode, fromKafka.out + fromKafka.err);
+        assertTrue(fromKafka.out.contains("PASSED") && fromKafka.out.contains("provenance"), fromKafka.out);
+
+        Run missingCampaign = audit("--kafka", bootstrapServers);
+        assertEquals(2, missingCampaign.exitCode);
+        assertTrue(missingCampaign.err.contains("--campaign"), missingCampaign.err);
+
+        Run noFile = audit("--log", EXPORTS.resolve("no-such.avro").toString());
+        assertEquals(AuditCommand.UNREADABLE, noFile.exitCode, noFile.out);
+        assertTrue(noFile.err.contains("no-such.avro"), noFile.err);
+
+        Run noArtifacts = audit("--kafka", bootstrapServers, "--campaign", id, "--artifacts",
+                EXPORTS.resolve("empty-store").toString(), "--html", EXPORTS.resolve("none.html").toString());
+        assertEquals(AuditCommand.MISMATCH, noArtifacts.exitCode, "nothing re-derived is not a pass: " + noArtifacts.out);
+        assertTrue(noArtifacts.out.contains("not found"), noArtifacts.out);
+    }
+
+    @Test
     void shouldFailNamingTheChangedLabel() throws Exception {
         LogTampering log = LogTampering.copyOf(export("entropy"), "changed-label");
         var label = log.first("labels", "LabeledSample", e -> (int) e.get("round") == 1);
