@@ -3,6 +3,7 @@ package org.ssal.service;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -18,7 +19,7 @@ import org.apache.kafka.clients.consumer.Consumer;
  * ssal_campaigns_failed_total{service}         CampaignFailed events written
  * ssal_retries_total{service,kind}             kind = transient (a handler) | kafka (broker, aborted transaction)
  * ssal_processor_running{service}              1 while the loop runs, 0 once it stopped
- * kafka_consumer_*{client_id,...}              Micrometer's KafkaClientMetrics of the processor's consumer (lag)
+ * kafka_consumer_*{service,client_id,...}      Micrometer's KafkaClientMetrics of the processor's consumer (lag)
  * </pre>
  */
 public final class ProcessorMetrics {
@@ -60,7 +61,7 @@ public final class ProcessorMetrics {
 
     /** Binds the consumer's own metrics (records-lag, fetch rates); close it with the consumer. */
     AutoCloseable bindConsumer(Consumer<?, ?> consumer) {
-        KafkaClientMetrics metrics = new KafkaClientMetrics(consumer);
+        KafkaClientMetrics metrics = new KafkaClientMetrics(consumer, Tags.of("service", service));
         metrics.bindTo(registry);
         return metrics;
     }
