@@ -2,6 +2,9 @@ package org.ssal.campaign;
 
 import java.time.Instant;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -22,6 +25,7 @@ import org.ssal.schemas.EventCodec;
 import org.ssal.schemas.LabelKeys;
 import org.ssal.schemas.MalformedEventException;
 import org.ssal.schemas.Rejections;
+import org.ssal.service.ProducerHeader;
 
 /**
  * The Kafka Streams side of the budget tracker (see {@link BudgetTopology}): reads the records
@@ -41,12 +45,14 @@ import org.ssal.schemas.Rejections;
 final class BudgetProcessor implements Processor<String, byte[], String, byte[]> {
     private final BudgetLedger rules = new BudgetLedger();
     private final TrackerTopics topics;
+    private final TrackerMetrics metrics;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, BudgetState> ledgers;
     private StoreSampleLookup samples;
 
-    BudgetProcessor(TrackerTopics topics) {
+    BudgetProcessor(TrackerTopics topics, TrackerMetrics metrics) {
         this.topics = topics;
+        this.metrics = metrics;
     }
 
     @Override
@@ -54,7 +60,7 @@ final class BudgetProcessor implements Processor<String, byte[], String, byte[]>
         this.context = context;
         this.ledgers = context.getStateStore(BudgetTopology.LEDGER_STORE);
         this.samples = new StoreSampleLookup(context.getStateStore(BudgetTopology.QUERIED_STORE),
-                context.getStateStore(BudgetTopology.LABEL_STORE));
+                context.getStateStore(BudgetTopology.LABEL_STORE), context.getStateStore(BudgetTopology.DEFINITION_STORE));
     }
 
     @Override
@@ -64,20 +70,22 @@ final class BudgetProcessor implements Processor<String, byte[], String, byte[]>
         try {
             event = EventCodec.decode(record.value());
         } catch (MalformedEventException e) {
-            deadLetter(record, origin, e.getMessage());
+            deadLetter(record, origin, "malformed", e.getMessage());
             return;
         }
         String campaignId = CampaignIds.campaignIdOf(event);
         if (!expectedOn(origin.topic(), event) || campaignId == null) {
-            deadLetter(record, origin, "unexpected " + event.getSchema().getName() + " event on topic " + origin.topic());
+            deadLetter(record, origin, "wrong-topic", "unexpected " + event.getSchema().getName() + " event on topic "
+                    + origin.topic());
             return;
         }
         // the producer's key and partition do not matter: CampaignKeyer routed the record by campaignId
         Decision decision = rules.decide(ledgers.get(campaignId), samples, event, Instant.ofEpochMilli(record.timestamp()));
+        metrics.decided(event.getSchema().getName(), decision);
         if (decision instanceof Decision.Accepted accepted) {
             write(record, accepted);
         } else if (decision instanceof Decision.Rejected rejected) {
-            deadLetter(record, origin, rejected.reason());
+            deadLetter(record, origin, rejected.rule(), rejected.reason());
         }
         // Decision.Ignored: a redelivery writes nothing
     }
@@ -89,18 +97,28 @@ final class BudgetProcessor implements Processor<String, byte[], String, byte[]>
         LabeledSample label = accepted.newLabel();
         if (label != null) {
             context.forward(new Record<>(LabelKeys.key(label.getCampaignId(), label.getSampleId()),
-                    EventCodec.encode(label), record.timestamp()));
+                    EventCodec.encode(label), record.timestamp(), stamped()));
         }
         if (accepted.publish()) {
-            context.forward(new Record<>(state.getCampaignId(), EventCodec.encode(state), record.timestamp()));
+            context.forward(new Record<>(state.getCampaignId(), EventCodec.encode(state), record.timestamp(), stamped()));
         }
     }
 
-    private void deadLetter(Record<String, byte[]> record, OriginHeaders origin, String reason) {
+    /** @param rule the rejection's fixed code, for the metrics */
+    private void deadLetter(Record<String, byte[]> record, OriginHeaders origin, String rule, String reason) {
         byte[] rejected = EventCodec.encode(Rejections.rejected(origin.topic(), origin.partition(), origin.offset(),
                 origin.key(), record.value(), reason, BudgetTopology.SERVICE,
                 Instant.ofEpochMilli(context.currentSystemTimeMs())));
-        context.forward(new Record<>(origin.key(), rejected, record.timestamp()));
+        context.forward(new Record<>(origin.key(), rejected, record.timestamp(), stamped()));
+        metrics.deadLettered(rule);
+    }
+
+    /**
+     * Headers of every output: {@code ssal-producer: budget-tracker} ({@link ProducerHeader}), which
+     * readers of budget-state require; new ones, so the inputs' origin headers do not leak out.
+     */
+    private static Headers stamped() {
+        return new RecordHeaders(new Header[] {ProducerHeader.of(ProducerHeader.BUDGET_TRACKER)});
     }
 
     private boolean expectedOn(String topic, SpecificRecord event) {

@@ -1,5 +1,7 @@
 package org.ssal.campaign;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
@@ -15,6 +17,7 @@ import org.apache.kafka.streams.processor.TopicNameExtractor;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 import org.ssal.events.BudgetState;
+import org.ssal.events.CampaignCreated;
 import org.ssal.events.LabeledSample;
 import org.ssal.schemas.EventCodec;
 
@@ -27,8 +30,9 @@ import org.ssal.schemas.EventCodec;
  * campaigns, query-batch, labels-received, round-evaluated   (any key, any partition)
  *   → campaign-keyer: key := campaignId from the value, origin in headers
  *   → ssal-budget-tracker-by-campaign-repartition            (partition = murmur2(campaignId))
- *   → budget-tracker: BudgetLedger + ledger, queried and label stores
- *   → budget-state (key campaignId) | labels (key campaignId U+0000 sampleId, partition of campaignId) | dead-letter
+ *   → budget-tracker: BudgetLedger + ledger, queried, label and definition stores
+ *   → budget-state (key campaignId) | labels (key campaignId U+0000 sampleId, partition of campaignId) | dead-letter,
+ *     every output with header ssal-producer: budget-tracker
  * </pre>
  *
  * The tracker re-keys through a repartition topic it owns, instead of trusting that producers
@@ -49,6 +53,8 @@ public final class BudgetTopology {
      * a prefix scan of {@code LabelKeys.prefix(campaign)} lists a campaign's labels (REST {@code ?labels=true}).
      */
     public static final String LABEL_STORE = "campaign-labels";
+    /** Persistent store: campaignId → the {@link CampaignCreated} that opened it, to tell a redelivery from a redefinition. */
+    public static final String DEFINITION_STORE = "campaign-definitions";
     /** Value of {@code service} in the Rejected events of this topology. */
     public static final String SERVICE = "budget-tracker";
     /** Kafka Streams application id (consumer group, prefix of the changelog and repartition topics). */
@@ -74,9 +80,14 @@ public final class BudgetTopology {
         return build(TrackerTopics.DEFAULT);
     }
 
-    /** The topology with persistent (RocksDB) stores: what the service runs. */
+    /** The topology with persistent (RocksDB) stores, meters in the global registry. */
     public static Topology build(TrackerTopics topics) {
-        return build(topics, Stores::persistentKeyValueStore);
+        return build(topics, Metrics.globalRegistry);
+    }
+
+    /** The topology with persistent (RocksDB) stores: what the service runs, its meters in {@code registry}. */
+    public static Topology build(TrackerTopics topics, MeterRegistry registry) {
+        return build(topics, Stores::persistentKeyValueStore, registry);
     }
 
     /**
@@ -89,15 +100,25 @@ public final class BudgetTopology {
 
     /** @param stores the store supplier for a store name (persistent or in-memory) */
     public static Topology build(TrackerTopics topics, Function<String, KeyValueBytesStoreSupplier> stores) {
+        return build(topics, stores, Metrics.globalRegistry);
+    }
+
+    /** @param registry where the decisions are counted ({@link TrackerMetrics}) */
+    public static Topology build(TrackerTopics topics, Function<String, KeyValueBytesStoreSupplier> stores,
+                                 MeterRegistry registry) {
+        TrackerMetrics metrics = new TrackerMetrics(registry);
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(LEDGER_STORE), Serdes.String(), ledgerSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(QUERIED_STORE), Serdes.String(), Serdes.Integer()));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(LABEL_STORE), Serdes.String(), labelSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(DEFINITION_STORE), Serdes.String(),
+                eventSerde(CampaignCreated.class)));
         builder.stream(topics.inputs(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(SOURCE))
                 .process(CampaignKeyer::new, Named.as(KEYER))
                 .repartition(Repartitioned.<String, byte[]>as(BY_CAMPAIGN)
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()))
-                .process(() -> new BudgetProcessor(topics), Named.as(PROCESSOR), LEDGER_STORE, QUERIED_STORE, LABEL_STORE)
+                .process(() -> new BudgetProcessor(topics, metrics), Named.as(PROCESSOR), LEDGER_STORE, QUERIED_STORE,
+                        LABEL_STORE, DEFINITION_STORE)
                 .to(outputTopic(topics), Produced.with(Serdes.String(), Serdes.ByteArray())
                         .withStreamPartitioner(new CampaignPartitioner(topics.deadLetter())).withName(SINK));
         return builder.build();

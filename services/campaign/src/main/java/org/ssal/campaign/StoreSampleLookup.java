@@ -3,17 +3,26 @@ package org.ssal.campaign;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.ssal.campaign.ledger.Decision;
 import org.ssal.campaign.ledger.SampleLookup;
+import org.ssal.events.CampaignCreated;
 import org.ssal.events.LabeledSample;
 import org.ssal.schemas.LabelKeys;
 
-/** {@link SampleLookup} over the tracker's two per-sample stores, keyed by {@link LabelKeys#key}. */
+/** {@link SampleLookup} over the tracker's two per-sample stores (keyed by {@link LabelKeys#key}) and its definitions store. */
 final class StoreSampleLookup implements SampleLookup {
     private final KeyValueStore<String, Integer> queriedRounds;
     private final KeyValueStore<String, LabeledSample> labels;
+    private final KeyValueStore<String, CampaignCreated> definitions;
 
-    StoreSampleLookup(KeyValueStore<String, Integer> queriedRounds, KeyValueStore<String, LabeledSample> labels) {
+    StoreSampleLookup(KeyValueStore<String, Integer> queriedRounds, KeyValueStore<String, LabeledSample> labels,
+                      KeyValueStore<String, CampaignCreated> definitions) {
         this.queriedRounds = queriedRounds;
         this.labels = labels;
+        this.definitions = definitions;
+    }
+
+    @Override
+    public CampaignCreated definition(String campaignId) {
+        return definitions.get(campaignId);
     }
 
     @Override
@@ -36,6 +45,9 @@ final class StoreSampleLookup implements SampleLookup {
         LabeledSample label = accepted.newLabel();
         if (label != null) {
             labels.put(LabelKeys.key(campaign, label.getSampleId()), label);
+        }
+        if (accepted.newDefinition() != null) {
+            definitions.put(campaign, accepted.newDefinition());
         }
     }
 }

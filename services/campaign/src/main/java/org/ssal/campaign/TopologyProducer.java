@@ -1,5 +1,6 @@
 package org.ssal.campaign;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.streams.Topology;
@@ -9,7 +10,7 @@ import org.ssal.service.SharedConfig;
 @ApplicationScoped
 public class TopologyProducer {
     @Produces
-    public Topology budgetTracker(SharedConfig.TopicNames topics) {
-        return BudgetTopology.build(TrackerTopics.of(topics));
+    public Topology budgetTracker(SharedConfig.TopicNames topics, MeterRegistry registry) {
+        return BudgetTopology.build(TrackerTopics.of(topics), registry);
     }
 }

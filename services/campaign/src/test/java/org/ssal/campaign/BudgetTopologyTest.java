@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -42,6 +44,7 @@ import org.ssal.events.RoundEvaluated;
 import org.ssal.events.RoundSummary;
 import org.ssal.schemas.EventCodec;
 import org.ssal.schemas.Topics;
+import org.ssal.service.ProducerHeader;
 
 /** The budget tracker's rules (DESIGN §4, §5) in TopologyTestDriver, with fixed times. */
 class BudgetTopologyTest {
@@ -138,8 +141,67 @@ class BudgetTopologyTest {
         pipe(campaigns, C, created(C, 20));
 
         assertTrue(publishedStates().isEmpty());
-        assertEquals("campaign c1 already exists", single(rejections()).getReason());
+        assertEquals("campaign c1 already exists with another definition: budget is 10, the new definition says 20",
+                single(rejections()).getReason());
         assertEquals(before, ledger.get(C));
+    }
+
+    @Test
+    void shouldDeadLetterARedefinitionNamingAFieldOutsideTheLedgerAndIgnoreAnIdenticalResend() {
+        pipe(campaigns, C, created(C, 10));
+        publishedStates();
+
+        pipe(campaigns, C, CampaignCreated.newBuilder(created(C, 10)).setCreatedAt(T0.plusSeconds(60)).build());
+        assertTrue(rejections().isEmpty(), "the same definition, sent again later, is a redelivery");
+        pipe(campaigns, C, CampaignCreated.newBuilder(created(C, 10)).setHead("svm").build());
+
+        Rejected rejected = single(rejections());
+        assertTrue(rejected.getReason().startsWith("campaign c1 already exists with another definition: head is "),
+                rejected.getReason());
+        assertEquals(created(C, 10), driver.<String, CampaignCreated>getKeyValueStore(BudgetTopology.DEFINITION_STORE)
+                .get(C), "the first definition stays");
+        assertTrue(publishedStates().isEmpty());
+    }
+
+    @Test
+    void shouldStampEveryOutputAsTheBudgetTrackers() {
+        pipe(campaigns, C, created(C, 10));
+        pipe(campaigns, C, created(C, 20)); // a dead letter
+
+        for (TestOutputTopic<String, byte[]> topic : List.of(budgetStates, deadLetters)) {
+            var records = topic.readRecordsToList();
+            assertFalse(records.isEmpty());
+            for (var record : records) {
+                Header header = record.headers().lastHeader(ProducerHeader.NAME);
+                assertEquals(ProducerHeader.BUDGET_TRACKER, header == null ? null
+                        : new String(header.value(), StandardCharsets.UTF_8));
+                assertNull(record.headers().lastHeader("ssal.origin.topic"), "the inputs' origin headers stay inside");
+            }
+        }
+    }
+
+    @Test
+    void shouldCountDecisionsByEventDecisionAndRule() {
+        driver.close();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        open(BudgetTopology.build(TrackerTopics.DEFAULT, registry));
+
+        pipe(campaigns, C, created(C, 10));
+        pipe(campaigns, C, created(C, 10));
+        pipe(campaigns, C, created(C, 20));
+        pipe(labels, C, LabelReceived.newBuilder().setCampaignId(C).setRound(0).setSampleId("never-asked").setLabel(0)
+                .setAnnotatorId("a").setLabeledAt(T0).build());
+
+        assertEquals(1.0, registry.get("ssal.tracker.decisions").tag("event", "CampaignCreated")
+                .tag("decision", "accepted").counter().count());
+        assertEquals(1.0, registry.get("ssal.tracker.decisions").tag("event", "CampaignCreated")
+                .tag("decision", "ignored").counter().count());
+        assertEquals(1.0, registry.get("ssal.tracker.decisions").tag("event", "CampaignCreated")
+                .tag("decision", "rejected").tag("rule", "campaign-redefined").counter().count());
+        assertEquals(1.0, registry.get("ssal.tracker.decisions").tag("event", "LabelReceived")
+                .tag("decision", "rejected").tag("rule", "not-queried").counter().count());
+        assertEquals(1.0, registry.get("ssal.dead.letters").tag("service", "budget-tracker")
+                .tag("reason", "not-queried").counter().count());
     }
 
     // ---------------------------------------------------------------- QueryBatch

@@ -91,7 +91,8 @@ public final class ArtifactStore {
             }
             return bytes;
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new IllegalStateException("artifact " + uri + " not found at " + path
+            // an I/O failure, so transient (ErrorKind): on a shared volume the writer's file may not be visible yet
+            throw new UncheckedIOException("artifact " + uri + " not found at " + path
                     + " (is the artifact store shared by all services?)", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read artifact " + path, e);

@@ -63,10 +63,17 @@ public final class EventLog implements AutoCloseable {
         return out;
     }
 
-    /** The next committed events, decoded; records that are not events are skipped here (the services dead-letter them). */
+    /**
+     * The next committed events, decoded; records that are not events, or that come from a
+     * producer their topic does not trust ({@link ProducerHeader}), are skipped here (the services
+     * dead-letter them).
+     */
     public List<SpecificRecord> poll(Duration timeout) {
         List<SpecificRecord> out = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : pollRecords(timeout)) {
+            if (ProducerHeader.problemOf(record) != null) {
+                continue; // written by someone the topic does not trust: a rebuilt view must not hold it either
+            }
             try {
                 out.add(EventCodec.decode(record.value()));
             } catch (RuntimeException e) {
@@ -85,7 +92,9 @@ public final class EventLog implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("could not read " + end.keySet() + " to the end within " + timeout);
+                // a Kafka timeout, so a processor rebuilding its view retries it (ErrorKind: transient)
+                throw new org.apache.kafka.common.errors.TimeoutException("could not read " + end.keySet()
+                        + " to the end within " + timeout);
             }
             poll(Duration.ofMillis(200)).forEach(sink);
         }

@@ -1,5 +1,7 @@
 package org.ssal.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -48,7 +50,7 @@ public final class EventService implements AutoCloseable {
 
     private final TransactionalProcessor processor;
 
-    private EventService(TransactionalProcessor processor) {
+    EventService(TransactionalProcessor processor) {
         this.processor = processor;
     }
 
@@ -62,13 +64,23 @@ public final class EventService implements AutoCloseable {
      */
     public static EventService start(Spec spec, String bootstrapServers, String instanceId, TopicSettings topics,
                                      View view, Reaction react) {
+        return start(spec, bootstrapServers, instanceId, topics, view, react, Metrics.globalRegistry);
+    }
+
+    /** @param registry where the processor's meters go: the service's (Quarkus') registry */
+    public static EventService start(Spec spec, String bootstrapServers, String instanceId, TopicSettings topics,
+                                     View view, Reaction react, MeterRegistry registry) {
         TopicAdmin.ensureTopics(bootstrapServers, topics);
         boolean stable = instanceId != null && !instanceId.isBlank();
         String instance = stable ? instanceId : UUID.randomUUID().toString();
         Runnable rebuild = rebuild(spec, bootstrapServers, view);
-        EventHandler handler = (record, out) -> react.react(EventCodec.decode(record.value()), out);
+        EventHandler handler = (record, out) -> {
+            ProducerHeader.require(record); // a BudgetState not from the tracker must not drive a campaign
+            react.react(EventCodec.decode(record.value()), out);
+        };
         TransactionalProcessor processor = new TransactionalProcessor(new ProcessorSettings(bootstrapServers,
-                spec.service(), instance, stable, spec.consumes(), spec.maxProcessingTime()), handler, rebuild);
+                spec.service(), instance, stable, spec.consumes(), spec.maxProcessingTime()), handler, rebuild,
+                registry);
         processor.start();
         return new EventService(processor);
     }
@@ -89,6 +101,11 @@ public final class EventService implements AutoCloseable {
 
     public boolean isRunning() {
         return processor.isRunning();
+    }
+
+    /** Running, with partitions assigned and its view rebuilt for them. */
+    public boolean isReady() {
+        return processor.isReady();
     }
 
     public long handledCount() {

@@ -1,6 +1,7 @@
 package org.ssal.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,20 +24,24 @@ import org.ssal.schemas.Topics;
  * the outputs it had already put in the outbox. The other records of the poll keep theirs, so
  * many records still share one transaction.
  *
+ * <p>Only {@link ErrorKind#PERMANENT} failures are dead-lettered. A transient or fatal one says
+ * nothing about the record, so it must not cost the record its place in the log: it aborts the
+ * whole batch with an {@link UnhandledRecordException}, and the processor retries or stops.
+ *
  * @param outputs      what to send, in the order the handler put it in the outbox
  * @param offsets      per partition, the offset after the last record handled
  * @param firstOffsets per partition, the first record's offset: an aborted transaction seeks back there
- * @param rejected     how many records were dead-lettered
+ * @param rejections   why each dead-lettered record was dead-lettered, in order
  */
 record HandledBatch(List<ProducerRecord<String, byte[]>> outputs, Map<TopicPartition, OffsetAndMetadata> offsets,
-                    Map<TopicPartition, Long> firstOffsets, long rejected) {
+                    Map<TopicPartition, Long> firstOffsets, List<Exception> rejections) {
     private static final Logger LOG = LoggerFactory.getLogger(HandledBatch.class);
 
     static HandledBatch handle(String service, Iterable<ConsumerRecord<String, byte[]>> records, EventHandler handler) {
         Outbox outbox = new Outbox(service);
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         Map<TopicPartition, Long> firstOffsets = new HashMap<>();
-        long rejected = 0;
+        List<Exception> rejections = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             firstOffsets.putIfAbsent(partition, record.offset());
@@ -44,13 +49,27 @@ record HandledBatch(List<ProducerRecord<String, byte[]>> outputs, Map<TopicParti
             try {
                 handler.handle(record, outbox);
             } catch (Exception e) {
+                ErrorKind kind = ErrorKind.of(e);
+                if (kind != ErrorKind.PERMANENT) {
+                    throw new UnhandledRecordException(kind, record, e);
+                }
                 outbox.rollBackTo(mark);
                 reject(service, record, e, outbox);
-                rejected++;
+                rejections.add(e);
             }
             offsets.put(partition, new OffsetAndMetadata(record.offset() + 1));
         }
-        return new HandledBatch(outbox.drain(), Map.copyOf(offsets), Map.copyOf(firstOffsets), rejected);
+        return new HandledBatch(outbox.drain(), Map.copyOf(offsets), Map.copyOf(firstOffsets), List.copyOf(rejections));
+    }
+
+    /** How many records were dead-lettered. */
+    long rejected() {
+        return rejections.size();
+    }
+
+    /** How many of them also failed their campaign. */
+    long campaignsFailed() {
+        return rejections.stream().filter(e -> e instanceof CampaignFailedException).count();
     }
 
     /** The outputs of a failed record: its Rejected, and the CampaignFailed of a campaign that cannot go on. */

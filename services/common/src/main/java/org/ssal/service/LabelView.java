@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.ssal.events.BudgetState;
 import org.ssal.events.LabeledSample;
 import org.ssal.schemas.EventCodec;
@@ -51,7 +52,8 @@ public final class LabelView implements LabelSource, AutoCloseable {
                 return LedgerLabels.of(ledger, held.values());
             }
             if (System.nanoTime() > giveUpAt) {
-                throw new IllegalStateException("campaign " + ledger.getCampaignId() + ": its budget state counts "
+                // a timeout (transient, ErrorKind): the labels are committed, the read may just be slow
+                throw new TimeoutException("campaign " + ledger.getCampaignId() + ": its budget state counts "
                         + ledger.getLabeled() + " labels but topic " + topic + " holds " + counted + " of them after "
                         + deadline.toSeconds() + " s (is the budget tracker writing to " + topic + "?)");
             }

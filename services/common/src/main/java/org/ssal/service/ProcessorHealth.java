@@ -28,6 +28,24 @@ public final class ProcessorHealth {
                 : failure == null ? "stopped" : failure.getClass().getSimpleName() + ": " + failure.getMessage());
     }
 
+    /**
+     * A service's readiness: UP once its processor runs and its consumer group has assigned it
+     * partitions and its view was rebuilt for them (before that it would answer nothing); DOWN
+     * while it joins, and for good once it stopped. A service switched off is UP.
+     */
+    public static HealthCheckResponse readiness(String name, boolean enabled, EventService service) {
+        if (!enabled) {
+            return response(name, Status.UP, "enabled", false);
+        }
+        if (service != null && service.isReady()) {
+            return response(name, Status.UP, "assigned", true);
+        }
+        if (service != null && service.isRunning()) {
+            return response(name, Status.DOWN, "reason", "waiting for partitions and the view's rebuild");
+        }
+        return of(name, enabled, service);
+    }
+
     // the constructor, not the builder: the builder needs the health extension's provider at run time
     private static HealthCheckResponse response(String name, Status status, String key, Object value) {
         return new HealthCheckResponse(name, status, Optional.of(Map.of(key, value)));

@@ -1,5 +1,6 @@
 package org.ssal.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.nio.file.Path;
@@ -49,6 +50,12 @@ public record SharedSettings(String bootstrapServers, Optional<String> instanceI
     /** Starts a service on these settings; see {@link EventService#start}. */
     public EventService start(EventService.Spec spec, EventService.View view, EventService.Reaction react) {
         return EventService.start(spec, bootstrapServers, instanceId.orElse(null), topics, view, react);
+    }
+
+    /** Starts a service whose meters go to {@code registry}; see {@link EventService#start}. */
+    public EventService start(EventService.Spec spec, EventService.View view, EventService.Reaction react,
+                              MeterRegistry registry) {
+        return EventService.start(spec, bootstrapServers, instanceId.orElse(null), topics, view, react, registry);
     }
 
     /**

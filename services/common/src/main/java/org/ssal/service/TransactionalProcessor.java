@@ -1,5 +1,7 @@
 package org.ssal.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -35,8 +37,8 @@ import org.ssal.service.security.KafkaSecurity;
  * outputs and the input offsets are committed in one Kafka transaction. A process killed at any
  * point either committed both or neither, so after a restart the records are handled again and
  * nothing is emitted twice to read_committed consumers: this is what keeps a restarted scorer from
- * emitting a second query batch for a round. Handler failures become {@code Rejected} events on
- * dead-letter in the same transaction; nothing is dropped silently.
+ * emitting a second query batch for a round. A handler failure that is the record's fault becomes
+ * a {@code Rejected} event on dead-letter in the same transaction; nothing is dropped silently.
  *
  * <p>Under failure it holds as follows:
  * <ul>
@@ -49,22 +51,32 @@ import org.ssal.service.security.KafkaSecurity;
  *     processor runs {@code rebuildView}, which makes the view forget and replays the committed
  *     log into it ({@link EventService.View}). So a retried batch is handled against what was
  *     committed, not against the aborted attempt, and emits its outputs again, once.</li>
- * <li>An aborted transaction is retried after an exponential backoff with a cap
- *     ({@link RetryBackoff}), like any other Kafka failure; after
- *     {@value #MAX_CONSECUTIVE_FAILURES} in a row the processor stops and says why.</li>
+ * <li>Failures are classified by {@link ErrorKind}. A permanent one dead-letters its record (above).
+ *     A transient one (an artifact not yet visible, a timeout) aborts the batch before any
+ *     transaction: the consumer seeks back to the batch's first offsets, the view is rebuilt, and
+ *     the batch is handled again after the backoff; its record is never dead-lettered. An aborted
+ *     transaction and any other Kafka failure are retried the same way. Each retry is logged with
+ *     its count; after {@link Retries#maxConsecutiveFailures()} failures in a row (by default 40,
+ *     about five minutes) the processor stops with the last one as its reason: liveness turns
+ *     DOWN naming it, and the records, still uncommitted, are handled by the restarted process.</li>
+ * <li>A fatal failure ({@link OutOfMemoryError} or any other {@link Error}, also as a cause) stops
+ *     the processor at once, logged at ERROR; nothing is dead-lettered or committed, since a JVM in
+ *     that state cannot be trusted to write what it computed.</li>
  * </ul>
  */
 public final class TransactionalProcessor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalProcessor.class);
 
-    /** About five minutes of a broker that keeps failing before the service gives up and says so. */
-    private static final int MAX_CONSECUTIVE_FAILURES = 40;
     private final ProcessorSettings settings;
     private final EventHandler handler;
     private final AtomicBoolean running = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final Retries retries;
+    private final ProcessorMetrics metrics;
+    /** Set once the group gave this instance its partitions and the view was rebuilt for them: readiness. */
+    private volatile boolean assigned;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Throwable failure;
     private Thread thread;
@@ -84,16 +96,29 @@ public final class TransactionalProcessor implements AutoCloseable {
      *                    of the campaigns forget and rebuilds it from the committed log
      */
     public TransactionalProcessor(ProcessorSettings settings, EventHandler handler, Runnable rebuildView) {
-        this(settings, handler, rebuildView, KafkaProducer::new);
+        this(settings, handler, rebuildView, new SimpleMeterRegistry());
     }
 
-    /** @param producers makes the transactional producer: the seam where tests inject a failing commit */
+    /** @param registry where its meters go ({@link ProcessorMetrics}): the service's registry */
+    public TransactionalProcessor(ProcessorSettings settings, EventHandler handler, Runnable rebuildView,
+                                  MeterRegistry registry) {
+        this(settings, handler, rebuildView, KafkaProducer::new, Retries.DEFAULT, registry);
+    }
+
+    /**
+     * @param producers makes the transactional producer: the seam where tests inject a failing commit
+     * @param retries   how long to keep trying on transient and Kafka failures (tests shorten it)
+     */
     TransactionalProcessor(ProcessorSettings settings, EventHandler handler, Runnable rebuildView,
-                           Function<Properties, Producer<String, byte[]>> producers) {
+                           Function<Properties, Producer<String, byte[]>> producers, Retries retries,
+                           MeterRegistry registry) {
         this.settings = settings;
         this.handler = handler;
         this.rebuildView = rebuildView;
         this.producers = producers;
+        this.retries = retries;
+        this.metrics = new ProcessorMetrics(registry, settings.service());
+        metrics.running(this::isRunning);
     }
 
     public synchronized void start() {
@@ -122,9 +147,15 @@ public final class TransactionalProcessor implements AutoCloseable {
         return running.get() && stopped.getCount() > 0;
     }
 
+    /** Running, and its group has assigned it partitions (possibly none) with its view rebuilt: readiness. */
+    public boolean isReady() {
+        return isRunning() && assigned;
+    }
+
     private void run() {
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerProps());
-             Producer<String, byte[]> producer = producers.apply(producerProps())) {
+             Producer<String, byte[]> producer = producers.apply(producerProps());
+             AutoCloseable consumerMetrics = metrics.bindConsumer(c)) {
             consumer = c;
             producer.initTransactions();
             c.subscribe(settings.topics(), new org.apache.kafka.clients.consumer.ConsumerRebalanceListener() {
@@ -138,6 +169,7 @@ public final class TransactionalProcessor implements AutoCloseable {
                         rebuildView.run();
                         viewStale = false;
                     }
+                    assigned = true;
                 }
             });
             LOG.info("{} consuming {} as {}", settings.service(), settings.topics(), settings.instanceId());
@@ -152,21 +184,22 @@ public final class TransactionalProcessor implements AutoCloseable {
                     ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(200));
                     if (!records.isEmpty()) {
                         processBatch(c, producer, records);
+                        // only a committed batch ends a run of failures: after a seek back a poll is often empty
+                        consecutiveFailures = 0;
                     }
-                    consecutiveFailures = 0;
                 } catch (WakeupException | ProducerFencedException | OutOfOrderSequenceException
                          | AuthorizationException e) {
                     throw e;
+                } catch (UnhandledRecordException e) {
+                    if (e.kind() == ErrorKind.FATAL) {
+                        throw e;
+                    }
+                    // the record is fine and the world is not (yet): never a dead letter, try again later
+                    consecutiveFailures = retryOrGiveUp(consecutiveFailures, "transient", e);
                 } catch (KafkaException e) {
                     // a broker that is restarting, electing a leader or loading a coordinator: the
                     // committed offsets are intact, so polling again later loses nothing
-                    consecutiveFailures++;
-                    if (consecutiveFailures > MAX_CONSECUTIVE_FAILURES) {
-                        throw e;
-                    }
-                    LOG.warn("{}: Kafka error ({} in a row), retrying: {}", settings.service(), consecutiveFailures,
-                            e.toString());
-                    backOff(consecutiveFailures);
+                    consecutiveFailures = retryOrGiveUp(consecutiveFailures, "kafka", e);
                 }
             }
         } catch (WakeupException e) {
@@ -177,14 +210,29 @@ public final class TransactionalProcessor implements AutoCloseable {
             failure = e;
             LOG.error("{} processor stopped: {}", settings.service(), e.toString(), e);
         } finally {
+            assigned = false;
             running.set(false);
             stopped.countDown();
         }
     }
 
+    /** @return the new count of failures in a row; throws (stopping the processor) once there are too many */
+    private int retryOrGiveUp(int failuresBefore, String kind, RuntimeException e) {
+        int failures = failuresBefore + 1;
+        if (failures > retries.maxConsecutiveFailures()) {
+            throw new IllegalStateException("gave up after " + retries.maxConsecutiveFailures()
+                    + " failures in a row, the last: " + e.getMessage(), e);
+        }
+        metrics.retried(kind);
+        LOG.warn("{}: {} failure ({} in a row), retrying in {} ms: {}", settings.service(), kind, failures,
+                retries.backoff().delay(failures).toMillis(), e.getMessage());
+        backOff(failures);
+        return failures;
+    }
+
     private void backOff(int failures) {
         try {
-            Thread.sleep(RetryBackoff.DEFAULT.delay(failures).toMillis()); // not a test: waits for a broker to recover
+            Thread.sleep(retries.backoff().delay(failures).toMillis()); // not a test: waits for the world to recover
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running.set(false);
@@ -193,7 +241,17 @@ public final class TransactionalProcessor implements AutoCloseable {
 
     private void processBatch(KafkaConsumer<String, byte[]> c, Producer<String, byte[]> producer,
                               ConsumerRecords<String, byte[]> records) {
-        HandledBatch batch = HandledBatch.handle(settings.service(), records, handler);
+        HandledBatch batch;
+        try {
+            batch = HandledBatch.handle(settings.service(), records, handler);
+        } catch (UnhandledRecordException e) {
+            // no transaction began; the handler may have changed its view for records now not committed
+            viewStale = true;
+            for (TopicPartition partition : records.partitions()) {
+                c.seek(partition, records.records(partition).get(0).offset());
+            }
+            throw e;
+        }
         try {
             producer.beginTransaction();
             for (ProducerRecord<String, byte[]> out : batch.outputs()) {
@@ -203,6 +261,11 @@ public final class TransactionalProcessor implements AutoCloseable {
             producer.commitTransaction();
             handled.addAndGet(records.count());
             rejected.addAndGet(batch.rejected());
+            metrics.handled(records.count());
+            batch.rejections().forEach(metrics::deadLettered);
+            for (long i = batch.campaignsFailed(); i > 0; i--) {
+                metrics.campaignFailed();
+            }
         } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
             throw e; // another instance with our transactional id took over, or we may not write: stop
         } catch (KafkaException e) {

@@ -2,7 +2,11 @@ package org.ssal.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -100,5 +104,22 @@ class HandledBatchTest {
 
     private static List<String> campaignsOf(List<SpecificRecord> events) {
         return events.stream().map(e -> assertInstanceOf(LabelReceived.class, e).getCampaignId()).toList();
+    }
+
+    @Test
+    void shouldDeadLetterNothingAndAbortTheBatchWhenAHandlerFailsTransiently() {
+        UnhandledRecordException e = assertThrows(UnhandledRecordException.class, () -> HandledBatch.handle("scorer",
+                List.of(batch("good-1", 3), batch("bad", 4)),
+                failingAfterK(new UncheckedIOException("artifact not found", new NoSuchFileException("pool.bin")))));
+        assertEquals(ErrorKind.TRANSIENT, e.kind());
+        assertTrue(e.getMessage().contains(Topics.QUERY_BATCH + "-0@4"), e.getMessage());
+    }
+
+    @Test
+    void shouldAbortTheBatchWhenAHandlerFailureHidesAnOutOfMemoryError() {
+        UnhandledRecordException e = assertThrows(UnhandledRecordException.class, () -> HandledBatch.handle("trainer",
+                List.of(batch("bad", 0)), failingAfterK(new IllegalStateException("training failed",
+                        new OutOfMemoryError("Java heap space")))));
+        assertEquals(ErrorKind.FATAL, e.kind());
     }
 }

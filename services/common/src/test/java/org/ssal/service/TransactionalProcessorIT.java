@@ -2,8 +2,12 @@ package org.ssal.service;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +29,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 import org.ssal.events.LabelReceived;
 import org.ssal.events.QueryBatch;
@@ -200,7 +205,7 @@ class TransactionalProcessorIT {
         try (TransactionalProcessor processor = new TransactionalProcessor(settings(), answerOnce, () -> {
                  rebuilds.incrementAndGet();
                  rebuild.run();
-             }, props -> failingFirstCommit(props, commitFailed));
+             }, props -> failingFirstCommit(props, commitFailed), Retries.DEFAULT, new SimpleMeterRegistry());
              EventLog log = new EventLog(broker.bootstrapServers(), List.of(Topics.LABELS_RECEIVED))) {
             processor.start();
 
@@ -224,6 +229,135 @@ class TransactionalProcessorIT {
             assertTrue(processor.isRunning(), "an aborted transaction must not stop the service");
             // the aborted attempt was real: its labels are in the log, marked aborted
             assertTrue(uncommittedLabelsOf(campaign) >= 6, "aborted copies of round 0 are in the log");
+        }
+    }
+
+    /** Short waits, so a test sees retries and a give-up in well under a second. */
+    private static final Retries QUICK = new Retries(new RetryBackoff(Duration.ofMillis(20), Duration.ofMillis(100)), 5);
+
+    /** Labels each sample of this test's campaign's batches; other tests' batches get no answer. */
+    private static void labelAll(String campaign, org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record,
+                                 Outbox out) {
+        QueryBatch batch = EventCodec.decode(record.value(), QueryBatch.class);
+        for (String id : batch.getSampleIds()) {
+            out.send(Topics.LABELS_RECEIVED, campaign, LabelReceived.newBuilder().setCampaignId(campaign)
+                    .setRound(batch.getRound()).setSampleId(id).setLabel(1).setAnnotatorId("test")
+                    .setLabeledAt(Instant.EPOCH).build());
+        }
+    }
+
+    /** The dead letters of the campaign committed so far. */
+    private static List<Rejected> deadLettersOf(String campaign) {
+        List<Rejected> found = new ArrayList<>();
+        try (EventLog log = new EventLog(broker.bootstrapServers(), List.of(Topics.DEAD_LETTER))) {
+            log.replayToEnd(e -> {
+                if (e instanceof Rejected r && campaign.equals(r.getKey())) {
+                    found.add(r);
+                }
+            }, Duration.ofSeconds(30));
+        }
+        return found;
+    }
+
+    @Test
+    void shouldRetryATransientFailureAndCommitOnceWithoutADeadLetter() {
+        // Given: a handler whose artifact is not visible on the shared volume for its first 3 attempts
+        String campaign = "c-" + UUID.randomUUID();
+        int failFirst = 3;
+        AtomicInteger attempts = new AtomicInteger();
+        EventHandler lateArtifact = (record, out) -> {
+            if (!campaign.equals(record.key())) {
+                return;
+            }
+            QueryBatch batch = EventCodec.decode(record.value(), QueryBatch.class);
+            if (batch.getRound() == 0 && attempts.incrementAndGet() <= failFirst) {
+                throw new IllegalStateException("cannot read the pool", new UncheckedIOException("artifact not found",
+                        new NoSuchFileException("/shared/artifacts/sha256/ab/ab")));
+            }
+            labelAll(campaign, record, out);
+        };
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        ProcessorSettings settings = settings();
+        try (TransactionalProcessor processor = new TransactionalProcessor(settings, lateArtifact, () -> { },
+                KafkaProducer::new, QUICK, registry);
+             EventLog log = new EventLog(broker.bootstrapServers(), List.of(Topics.LABELS_RECEIVED))) {
+            processor.start();
+
+            // When: round 0 (failing 3 times), then round 1 as a marker behind it on the same partition
+            EventLog.write(broker.bootstrapServers(), Topics.QUERY_BATCH, campaign, batch(campaign, 0, List.of("a", "b")));
+            await().atMost(Duration.ofSeconds(60)).until(() -> attempts.get() > failFirst);
+            EventLog.write(broker.bootstrapServers(), Topics.QUERY_BATCH, campaign, batch(campaign, 1, List.of("c")));
+
+            // Then: each label committed once, nothing dead-lettered, the retries counted
+            List<String> labels = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                log.poll(Duration.ofMillis(200)).stream().filter(e -> e instanceof LabelReceived l
+                        && l.getCampaignId().equals(campaign)).map(LabelReceived.class::cast)
+                        .forEach(l -> labels.add(l.getRound() + ":" + l.getSampleId()));
+                return labels.contains("1:c");
+            });
+            assertEquals(List.of("0:a", "0:b", "1:c"), labels, "committed exactly once after the retries");
+            assertEquals(List.of(), deadLettersOf(campaign), "a transient failure is never dead-lettered");
+            assertEquals(failFirst + 1, attempts.get(), "three failed attempts, then one that succeeded");
+            assertEquals(failFirst, registry.get("ssal.retries").tag("service", settings.service())
+                    .tag("kind", "transient").counter().count());
+            assertTrue(registry.get("ssal.records.handled").tag("service", settings.service()).counter().count() >= 2);
+            assertTrue(processor.isRunning(), "a transient failure must not stop the service");
+            assertEquals(0, processor.rejectedCount());
+        }
+    }
+
+    @Test
+    void shouldStopVisiblyWithoutADeadLetterWhenATransientFailurePersists() {
+        String campaign = "c-" + UUID.randomUUID();
+        EventHandler diskFull = (record, out) -> {
+            if (campaign.equals(record.key())) {
+                throw new UncheckedIOException(new java.io.IOException("No space left on device"));
+            }
+        };
+        TransactionalProcessor processor = new TransactionalProcessor(settings(), diskFull, () -> { },
+                KafkaProducer::new, QUICK, new SimpleMeterRegistry());
+        try (EventService service = new EventService(processor)) {
+            processor.start();
+            EventLog.write(broker.bootstrapServers(), Topics.QUERY_BATCH, campaign, batch(campaign, List.of("a")));
+            await().atMost(Duration.ofSeconds(60)).until(() -> !processor.isRunning());
+
+            HealthCheckResponse health = ProcessorHealth.of("oracle", true, service);
+            assertEquals(HealthCheckResponse.Status.DOWN, health.getStatus());
+            String reason = (String) health.getData().orElseThrow().get("reason");
+            assertTrue(reason.contains("gave up after " + QUICK.maxConsecutiveFailures() + " failures in a row")
+                    && reason.contains("No space left on device"), reason);
+            assertEquals(List.of(), deadLettersOf(campaign), "given up, but still not dead-lettered");
+        }
+    }
+
+    @Test
+    void shouldStopWithLivenessDownAndWriteNothingWhenAHandlerRunsOutOfMemory() {
+        String campaign = "c-" + UUID.randomUUID();
+        EventHandler outOfMemory = (record, out) -> {
+            if (campaign.equals(record.key())) {
+                labelAll(campaign, record, out); // computed, but a JVM out of memory must not commit it
+                throw new OutOfMemoryError("injected: Java heap space");
+            }
+        };
+        TransactionalProcessor processor = new TransactionalProcessor(settings(), outOfMemory, () -> { },
+                KafkaProducer::new, QUICK, new SimpleMeterRegistry());
+        try (EventService service = new EventService(processor);
+             EventLog labels = new EventLog(broker.bootstrapServers(), List.of(Topics.LABELS_RECEIVED))) {
+            processor.start();
+            assertEquals(HealthCheckResponse.Status.UP, ProcessorHealth.of("trainer", true, service).getStatus());
+            EventLog.write(broker.bootstrapServers(), Topics.QUERY_BATCH, campaign, batch(campaign, List.of("a")));
+            await().atMost(Duration.ofSeconds(60)).until(() -> processor.failure() != null);
+
+            assertFalse(processor.isRunning());
+            HealthCheckResponse health = ProcessorHealth.of("trainer", true, service);
+            assertEquals(HealthCheckResponse.Status.DOWN, health.getStatus());
+            assertEquals("OutOfMemoryError: injected: Java heap space", health.getData().orElseThrow().get("reason"));
+            assertEquals(List.of(), deadLettersOf(campaign), "nothing dead-lettered for a fatal error");
+            List<SpecificRecord> committed = new ArrayList<>();
+            labels.replayToEnd(committed::add, Duration.ofSeconds(30));
+            assertTrue(committed.stream().noneMatch(e -> e instanceof LabelReceived l && l.getCampaignId().equals(campaign)),
+                    "nothing of the batch committed");
         }
     }
 

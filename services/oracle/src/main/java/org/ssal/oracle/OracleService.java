@@ -1,5 +1,6 @@
 package org.ssal.oracle;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
 import org.ssal.schemas.Topics;
 import org.ssal.service.EventLog;
 import org.ssal.service.EventService;
@@ -26,6 +28,9 @@ public class OracleService {
     @Inject
     OracleSettings settings;
 
+    @Inject
+    MeterRegistry registry;
+
     private EventService service;
 
     void start(@Observes StartupEvent event) {
@@ -40,7 +45,7 @@ public class OracleService {
                 log.replayToEnd(oracle::observe, Duration.ofMinutes(1));
             }
         });
-        service = shared.start(SPEC, oracle, oracle::handle);
+        service = shared.start(SPEC, oracle, oracle::handle, registry);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -55,6 +60,14 @@ public class OracleService {
     @ApplicationScoped
     HealthCheck liveness() {
         return () -> ProcessorHealth.of("oracle", settings.enabled(), service);
+    }
+
+    /** Readiness: UP once the processor has its partitions and has rebuilt its view (see {@link ProcessorHealth}). */
+    @Readiness
+    @Produces
+    @ApplicationScoped
+    HealthCheck readiness() {
+        return () -> ProcessorHealth.readiness("oracle", settings.enabled(), service);
     }
 
     public boolean isRunning() {

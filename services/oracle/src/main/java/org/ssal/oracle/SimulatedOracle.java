@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.avro.specific.SpecificRecord;
@@ -18,6 +19,7 @@ import org.ssal.learning.data.ImageSet;
 import org.ssal.learning.seed.CampaignSeeds;
 import org.ssal.learning.seed.Purpose;
 import org.ssal.schemas.Topics;
+import org.ssal.service.CampaignFailedException;
 import org.ssal.service.EventService;
 import org.ssal.service.Outbox;
 import org.ssal.service.RejectedEventException;
@@ -74,7 +76,7 @@ final class SimulatedOracle implements EventService.View {
     @Override
     public synchronized void observe(SpecificRecord event) {
         if (event instanceof CampaignCreated created) {
-            campaigns.put(created.getCampaignId(), created);
+            campaigns.putIfAbsent(created.getCampaignId(), created); // a redefinition is refused by the tracker
         }
     }
 
@@ -94,12 +96,9 @@ final class SimulatedOracle implements EventService.View {
         if (!SIMULATED.equals(campaign.getOracle())) {
             return; // someone else's work, not an error
         }
-        ImageSet truth = groundTruth(campaign);
+        ImageSet truth = groundTruth(campaign, batch.getRound());
+        requireInPool(campaign, batch, truth);
         for (String sampleId : batch.getSampleIds()) {
-            if (!truth.contains(sampleId)) {
-                throw new RejectedEventException("sample " + sampleId + " is not in the train split of "
-                        + campaign.getDataset());
-            }
             pause();
             out.send(Topics.LABELS_RECEIVED, batch.getCampaignId(), LabelReceived.newBuilder()
                     .setCampaignId(batch.getCampaignId()).setRound(batch.getRound()).setSampleId(sampleId)
@@ -131,7 +130,25 @@ final class SimulatedOracle implements EventService.View {
         }
     }
 
-    private ImageSet groundTruth(CampaignCreated campaign) {
+    /**
+     * A batch naming samples the dataset does not have. The oracle is where this can be checked:
+     * it turns every id into an image and its true label, while the budget tracker knows ids only
+     * as strings (the pool lives in the trainer's artifacts). By now the tracker has counted the
+     * batch, so its round can never complete: the campaign fails, visibly, naming the ids, instead
+     * of waiting forever for labels nobody can give.
+     */
+    private static void requireInPool(CampaignCreated campaign, QueryBatch batch, ImageSet truth) {
+        List<String> unknown = batch.getSampleIds().stream().filter(id -> !truth.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw new CampaignFailedException(campaign.getCampaignId(), "sampleIds", String.join(",",
+                    unknown.subList(0, Math.min(5, unknown.size()))), batch.getRound(), "query batch of round "
+                    + batch.getRound() + " names " + unknown.size() + " sample(s) not in the train split of "
+                    + campaign.getDataset() + ": " + String.join(", ", unknown.subList(0, Math.min(5, unknown.size())))
+                    + (unknown.size() > 5 ? " (and " + (unknown.size() - 5) + " more)" : ""));
+        }
+    }
+
+    private ImageSet groundTruth(CampaignCreated campaign, int round) {
         String key = campaign.getDataset() + campaign.getDatasetOptions();
         return groundTruth.computeIfAbsent(key, k -> {
             try {
@@ -140,8 +157,11 @@ final class SimulatedOracle implements EventService.View {
                         DatasetRoots.resolve(campaign.getDataset(), behaviour.dataDir()), 0, 0,
                         campaign.getDatasetOptions());
                 return Datasets.load(spec).train();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot load ground truth of " + campaign.getDataset(), e);
+            } catch (IOException | UncheckedIOException e) {
+                // not retried (ErrorKind would call it transient): a missing dataset would stop the
+                // oracle for every campaign; this one fails, and resumes once the data is there
+                throw new CampaignFailedException(campaign.getCampaignId(), "dataset", campaign.getDataset(), round,
+                        "cannot load the ground truth of " + campaign.getDataset() + ": " + e.getMessage());
             }
         });
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ssal.events.CampaignCreated;
+import org.ssal.events.CampaignFailed;
 import org.ssal.events.LabelReceived;
 import org.ssal.events.QueryBatch;
 import org.ssal.learning.data.DatasetSpec;
@@ -20,6 +21,7 @@ import org.ssal.learning.data.Datasets;
 import org.ssal.learning.data.ImageSet;
 import org.ssal.schemas.EventCodec;
 import org.ssal.service.Outbox;
+import org.ssal.service.CampaignFailedException;
 import org.ssal.service.RejectedEventException;
 
 class SimulatedOracleTest {
@@ -99,10 +101,29 @@ class SimulatedOracleTest {
         RejectedEventException unknownCampaign = assertThrows(RejectedEventException.class,
                 () -> answer(oracle, List.of(train.id(0))));
         assertTrue(unknownCampaign.getMessage().contains("unknown campaign c"), unknownCampaign.getMessage());
+    }
+
+    @Test
+    void shouldFailTheCampaignNamingTheIdsWhenABatchNamesSamplesOutsideThePool() {
+        SimulatedOracle oracle = new SimulatedOracle(new SimulatedOracle.Behaviour(0, 0, null), CLOCK);
         oracle.observe(campaign());
-        RejectedEventException unknownSample = assertThrows(RejectedEventException.class,
-                () -> answer(oracle, List.of("synthetic/train/999999")));
-        assertTrue(unknownSample.getMessage().contains("synthetic/train/999999"), unknownSample.getMessage());
+        Outbox out = new Outbox("oracle");
+        CampaignFailedException e = assertThrows(CampaignFailedException.class, () -> oracle.handle(
+                batch(List.of(train.id(0), "synthetic/train/999999", "forged")), out));
+        assertEquals("campaign c FAILED: query batch of round 0 names 2 sample(s) not in the train split of synthetic: "
+                + "synthetic/train/999999, forged", e.getMessage());
+        CampaignFailed failed = e.toEvent("oracle", CLOCK.instant());
+        assertEquals("sampleIds", failed.getField());
+        assertEquals("synthetic/train/999999,forged", failed.getValue());
+        assertTrue(out.drain().isEmpty(), "checked before any label is written");
+    }
+
+    @Test
+    void shouldKeepTheFirstDefinitionOfACampaign() {
+        SimulatedOracle oracle = new SimulatedOracle(new SimulatedOracle.Behaviour(0, 0, null), CLOCK);
+        oracle.observe(campaign("simulated"));
+        oracle.observe(campaign("human")); // refused by the tracker: the oracle does not follow it either
+        assertEquals(1, answer(oracle, List.of(train.id(0))).size());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.ssal.scorer;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
 import org.ssal.learning.advice.MeasuredRelation;
 import org.ssal.schemas.Topics;
 import org.ssal.service.ArtifactStore;
@@ -31,6 +33,9 @@ public class ScorerService {
     @Inject
     ScorerSettings settings;
 
+    @Inject
+    MeterRegistry registry;
+
     /** How long a complete round waits for its labels on the labels topic (written in the same transaction). */
     static final Duration LABELS_DEADLINE = Duration.ofMinutes(1);
 
@@ -44,8 +49,8 @@ public class ScorerService {
         SharedSettings shared = SharedSettings.fromConfig();
         labels = new LabelView(shared.bootstrapServers(), Topics.LABELS, LABELS_DEADLINE);
         ScoringHandler handler = new ScoringHandler(new EmbeddingArtifacts(new ArtifactStore(shared.artifactsDir())),
-                labels, Clock.systemUTC(), MeasuredRelation.builtIn());
-        service = shared.start(SPEC, handler, handler::handle);
+                labels, Clock.systemUTC(), MeasuredRelation.builtIn(), registry);
+        service = shared.start(SPEC, handler, handler::handle, registry);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -63,6 +68,14 @@ public class ScorerService {
     @ApplicationScoped
     HealthCheck liveness() {
         return () -> ProcessorHealth.of("scorer", settings.enabled(), service);
+    }
+
+    /** Readiness: UP once the processor has its partitions and has rebuilt its view (see {@link ProcessorHealth}). */
+    @Readiness
+    @Produces
+    @ApplicationScoped
+    HealthCheck readiness() {
+        return () -> ProcessorHealth.readiness("scorer", settings.enabled(), service);
     }
 
     public boolean isRunning() {

@@ -1,6 +1,8 @@
 package org.ssal.scorer;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -27,6 +29,7 @@ import org.ssal.learning.round.RoundEvaluation;
 import org.ssal.learning.round.RoundInput;
 import org.ssal.learning.round.RoundPlanner;
 import org.ssal.schemas.CampaignChain;
+import org.ssal.schemas.CampaignDefinitions;
 import org.ssal.schemas.CampaignIds;
 import org.ssal.schemas.Catalogue;
 import org.ssal.schemas.Topics;
@@ -50,16 +53,19 @@ final class ScoringHandler implements EventService.View {
     private final EmbeddingArtifacts artifacts;
     private final LabelSource labels;
     private final Clock clock;
+    private final ScorerMetrics metrics;
 
     /**
      * @param labels   the labels a ledger counts (the labels topic)
      * @param relation the labels-per-class threshold relation that drives {@code auto} campaigns
      */
-    ScoringHandler(EmbeddingArtifacts artifacts, LabelSource labels, Clock clock, ThresholdRelation relation) {
+    ScoringHandler(EmbeddingArtifacts artifacts, LabelSource labels, Clock clock, ThresholdRelation relation,
+                   MeterRegistry registry) {
         this.artifacts = artifacts;
         this.labels = labels;
         this.clock = clock;
         this.relation = relation;
+        this.metrics = new ScorerMetrics(registry);
     }
 
     /** Forgets every campaign: the view is then rebuilt from the log (after an aborted transaction too). */
@@ -72,7 +78,10 @@ final class ScoringHandler implements EventService.View {
     @Override
     public synchronized void observe(SpecificRecord event) {
         if (event instanceof CampaignCreated created) {
-            state(created.getCampaignId()).campaign = created;
+            CampaignRoundState state = state(created.getCampaignId());
+            if (state.campaign == null) {
+                state.campaign = created; // the first definition is the campaign's, as the tracker decides
+            }
         } else if (event instanceof EmbeddingsReady ready) {
             CampaignRoundState state = state(ready.getCampaignId());
             if (state.embeddings == null || ready.getRound() >= state.embeddings.getRound()) {
@@ -95,6 +104,15 @@ final class ScoringHandler implements EventService.View {
 
     synchronized void handle(SpecificRecord event, Outbox out) {
         observe(event);
+        if (event instanceof CampaignCreated created && !created.equals(states.get(created.getCampaignId()).campaign)) {
+            String redefined = CampaignDefinitions.redefinition(states.get(created.getCampaignId()).campaign, created);
+            if (redefined != null) {
+                // the tracker dead-letters it; a second Rejected here would only say the same again
+                LOG.warn("ignored: {}", redefined);
+                metrics.ignored("campaign-redefined");
+                return;
+            }
+        }
         String campaignId = CampaignIds.campaignIdOf(event);
         if (campaignId != null) {
             drive(states.get(campaignId), out);
@@ -138,6 +156,12 @@ final class ScoringHandler implements EventService.View {
     }
 
     private void evaluateAndAskNext(CampaignRoundState state, BudgetState ledger, Outbox out) {
+        long startedNanos = System.nanoTime(); // wall time of the work, whatever the event clock says
+        evaluateAndAskNextTimed(state, ledger, out);
+        metrics.roundEvaluated(Duration.ofNanos(System.nanoTime() - startedNanos));
+    }
+
+    private void evaluateAndAskNextTimed(CampaignRoundState state, BudgetState ledger, Outbox out) {
         CampaignCreated campaign = state.campaign;
         EmbeddingsReady embeddings = state.embeddings;
         long started = clock.millis();
@@ -212,6 +236,7 @@ final class ScoringHandler implements EventService.View {
         if (batch.round() > 0) {
             state.currentStrategy = batch.strategy();
         }
+        metrics.batchEmitted(batch.strategy());
     }
 
     /** An artifact read; one whose bytes do not match the sha256 its event named fails the campaign. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,12 +50,14 @@ class ScoringHandlerTest {
     /** What the budget tracker wrote to the labels topic in the test. */
     private final List<LabeledSample> labelsTopic = new ArrayList<>();
 
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
     @BeforeEach
     void setUp() {
         ArtifactStore store = new ArtifactStore(dir);
         // measured: with 2 classes, AL (entropy) beats random from 10 labels per class on
         handler = new ScoringHandler(new EmbeddingArtifacts(store), ledger -> LedgerLabels.of(ledger, labelsTopic), CLOCK, ThresholdRelation.measuredBySsal(
-                List.of(new ThresholdRelation.Point("blobs", 2, 10, "entropy", false)), "test"));
+                List.of(new ThresholdRelation.Point("blobs", 2, 10, "entropy", false)), "test"), registry);
         // two well separated Gaussian blobs: any sane head gets them right
         SplittableRandom random = new SplittableRandom(3);
         int n = 200;
@@ -170,6 +173,32 @@ class ScoringHandlerTest {
         assertEquals(evaluation, evaluated.getChainSha256());
         assertEquals(CampaignChain.batch(evaluation, labels, 1, "entropy", next.getSelectionSeed(),
                 ready.getPoolSha256(), next.getSampleIds()), next.getChainSha256());
+    }
+
+    @Test
+    void shouldCountBatchesAndEvaluatedRoundsAndTimeTheRound() {
+        handle(ready);
+        QueryBatch initial = (QueryBatch) handle(campaign(50, "entropy")).get(0);
+        assertEquals(1.0, registry.get("ssal.query.batches").tag("strategy", "random-initial").counter().count());
+
+        handle(completeLedger(50, List.of(initial), CampaignStatus.ACTIVE));
+
+        assertEquals(1.0, registry.get("ssal.query.batches").tag("strategy", "entropy").counter().count());
+        assertEquals(1.0, registry.get("ssal.rounds.evaluated").counter().count());
+        assertEquals(1, registry.get("ssal.round.duration").timer().count());
+        assertTrue(registry.get("ssal.round.duration").timer().totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) > 0);
+    }
+
+    @Test
+    void shouldKeepTheFirstDefinitionAndIgnoreARedefinitionOfTheCampaign() {
+        handle(ready);
+        QueryBatch initial = (QueryBatch) handle(campaign(50, "entropy")).get(0);
+
+        assertTrue(handle(campaign(500, "random")).isEmpty(), "a redefinition drives nothing");
+        assertEquals(1.0, registry.get("ssal.events.ignored").tag("reason", "campaign-redefined").counter().count());
+        // the next round is still the first definition's: entropy, within budget 50
+        QueryBatch next = (QueryBatch) handle(completeLedger(50, List.of(initial), CampaignStatus.ACTIVE)).get(1);
+        assertEquals("entropy", next.getStrategy());
     }
 
     @Test

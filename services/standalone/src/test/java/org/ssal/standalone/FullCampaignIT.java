@@ -116,6 +116,37 @@ class FullCampaignIT {
         // every event processor is alive, and says so to an orchestrator
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.findAll { it.status == 'UP' }.name", org.hamcrest.Matchers.hasItems("trainer", "scorer", "oracle"));
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.findAll { it.status == 'UP' }.name", org.hamcrest.Matchers.hasItems("trainer", "scorer", "oracle"));
+
+        // and what it did shows on /q/metrics, in Prometheus text
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        writeSample(metrics);
+        assertPositive(metrics, "ssal_query_batches_total", "strategy=\"entropy\"");
+        assertPositive(metrics, "ssal_rounds_evaluated_total", "");
+        assertPositive(metrics, "ssal_round_duration_seconds_count", "");
+        assertPositive(metrics, "ssal_tracker_decisions_total", "decision=\"accepted\"", "event=\"LabelReceived\"");
+        assertPositive(metrics, "ssal_records_handled_total", "service=\"scorer\"");
+        assertPositive(metrics, "ssal_records_handled_total", "service=\"oracle\"");
+        assertPositive(metrics, "ssal_processor_running", "service=\"trainer\"");
+        assertTrue(metrics.contains("kafka_consumer_fetch_manager_records_lag"), "the processors' consumer lag is exported");
+    }
+
+    /** Some sample of {@code name} whose labels contain every one of {@code tags} has a value above 0. */
+    private static void assertPositive(String metrics, String name, String... tags) {
+        List<String> samples = metrics.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+                .filter(l -> java.util.Arrays.stream(tags).allMatch(l::contains)).toList();
+        assertTrue(samples.stream().anyMatch(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) > 0),
+                name + " with " + List.of(tags) + " must be > 0, got " + samples);
+    }
+
+    /** The metrics of a healthy campaign, for docs/operations.md. */
+    private static void writeSample(String metrics) {
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "metrics-after-full-campaign.txt"), metrics);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The encoder's and the embeddings' records exist, verify, and name the dataset files with their sha256. */

@@ -111,6 +111,9 @@ class ServeRestartIT {
         awaitCompleted(ids, second);
         Trace after = new Trace(Set.copyOf(ids));
         try (EventLog log = new EventLog(bootstrap, Trace.TOPICS)) {
+            // COMPLETED is the ledger's word; the scorer evaluates the last round only after reading it
+            awaitTrace(log, after, "an evaluation of every round", () -> ids.stream().allMatch(id -> after.evaluations
+                    .getOrDefault(id, List.of()).stream().anyMatch(r -> r.getRound() == ROUNDS - 1)));
             log.replayToEnd(after::add, Duration.ofMinutes(1));
         }
         for (String id : ids) {

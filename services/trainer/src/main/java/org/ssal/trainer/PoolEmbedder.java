@@ -34,6 +34,7 @@ import org.ssal.learning.embed.Encoder;
 import org.ssal.learning.embed.EncoderSpec;
 import org.ssal.learning.embed.PixelEncoder;
 import org.ssal.learning.embed.LabeledEmbeddings;
+import org.ssal.schemas.CampaignDefinitions;
 import org.ssal.schemas.Topics;
 import org.ssal.service.ArtifactStore;
 import org.ssal.service.CampaignFailedException;
@@ -111,7 +112,14 @@ final class PoolEmbedder implements EventService.View {
 
     synchronized void handle(SpecificRecord event, Outbox out) {
         observe(event);
-        if (event instanceof CampaignCreated campaign) {
+        if (event instanceof CampaignCreated offered) {
+            CampaignCreated campaign = campaigns.get(offered.getCampaignId()); // the first definition
+            String redefined = CampaignDefinitions.redefinition(campaign, offered);
+            if (redefined != null) {
+                // the tracker dead-letters it and keeps the first definition, and so does the trainer
+                LOG.warn("ignored: {}", redefined);
+                return;
+            }
             embedOnce(campaign, out);
         } else if (event instanceof CampaignResumed resumed && campaigns.containsKey(resumed.getCampaignId())) {
             // a campaign that failed before its first embeddings tries again; a baseline that failed

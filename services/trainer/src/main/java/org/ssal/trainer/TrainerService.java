@@ -1,5 +1,6 @@
 package org.ssal.trainer;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
 import org.ssal.schemas.Topics;
 import org.ssal.service.ArtifactStore;
 import org.ssal.service.EventService;
@@ -29,6 +31,9 @@ public class TrainerService {
     @Inject
     TrainerSettings settings;
 
+    @Inject
+    MeterRegistry registry;
+
     /** How long a complete round waits for its labels on the labels topic (written in the same transaction). */
     static final Duration LABELS_DEADLINE = Duration.ofMinutes(1);
 
@@ -44,7 +49,7 @@ public class TrainerService {
         labels = new LabelView(shared.bootstrapServers(), Topics.LABELS, LABELS_DEADLINE);
         PoolEmbedder embedder = new PoolEmbedder(store, new EncoderCache(store, settings.defaultEpochs()),
                 settings.baselineEpochs(), shared.dataDir().orElse(null), labels, Clock.systemUTC());
-        service = shared.start(SPEC, embedder, embedder::handle);
+        service = shared.start(SPEC, embedder, embedder::handle, registry);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -62,6 +67,14 @@ public class TrainerService {
     @ApplicationScoped
     HealthCheck liveness() {
         return () -> ProcessorHealth.of("trainer", settings.enabled(), service);
+    }
+
+    /** Readiness: UP once the processor has its partitions and has rebuilt its view (see {@link ProcessorHealth}). */
+    @Readiness
+    @Produces
+    @ApplicationScoped
+    HealthCheck readiness() {
+        return () -> ProcessorHealth.readiness("trainer", settings.enabled(), service);
     }
 
     public boolean isRunning() {

@@ -24,6 +24,7 @@ import org.ssal.events.LabeledSample;
 import org.ssal.events.QueryBatch;
 import org.ssal.events.RoundEvaluated;
 import org.ssal.events.RoundSummary;
+import org.ssal.schemas.CampaignDefinitions;
 import org.ssal.schemas.CampaignIds;
 import org.ssal.schemas.LabelKeys;
 
@@ -45,8 +46,9 @@ import org.ssal.schemas.LabelKeys;
  *
  * <p>The rules, in the order they are checked:
  * <ul>
- *   <li>CampaignCreated opens a ledger with budget &gt; 0; the same definition again is a
- *       redelivery, another one with an existing id is rejected.</li>
+ *   <li>CampaignCreated opens a ledger with budget &gt; 0 and keeps its definition; the same
+ *       definition again (any {@code createdAt}) is a redelivery, another one with an existing id
+ *       is rejected naming the first field that differs ({@link CampaignDefinitions}).</li>
  *   <li>Any other event of an unknown campaign is rejected.</li>
  *   <li>CampaignStopped stops an ACTIVE or FAILED campaign; again is a redelivery; a COMPLETED one is rejected.</li>
  *   <li>CampaignFailed (a service cannot go on) marks an ACTIVE or FAILED campaign FAILED with the
@@ -84,7 +86,7 @@ public final class BudgetLedger {
         if (!(event instanceof CampaignCreated || event instanceof CampaignStopped || event instanceof QueryBatch
                 || event instanceof LabelReceived || event instanceof RoundEvaluated || event instanceof CampaignFailed
                 || event instanceof CampaignResumed)) {
-            return new Rejected("the budget tracker takes no " + event.getSchema().getName() + " events");
+            return new Rejected("wrong-event", "the budget tracker takes no " + event.getSchema().getName() + " events");
         }
         String campaignId = CampaignIds.campaignIdOf(event);
         if (ledger != null && !ledger.getCampaignId().equals(campaignId)) {
@@ -92,10 +94,10 @@ public final class BudgetLedger {
                     + " given for an event of campaign " + campaignId);
         }
         if (event instanceof CampaignCreated created) {
-            return onCreated(ledger, created, eventTime);
+            return onCreated(ledger, samples.definition(campaignId), created, eventTime);
         }
         if (ledger == null) {
-            return new Rejected("unknown campaign " + campaignId);
+            return new Rejected("unknown-campaign", "unknown campaign " + campaignId);
         }
         if (event instanceof CampaignStopped) {
             return onStopped(ledger, eventTime);
@@ -115,22 +117,21 @@ public final class BudgetLedger {
         return onRoundEvaluated(ledger, (RoundEvaluated) event);
     }
 
-    private static Decision onCreated(BudgetState ledger, CampaignCreated created, Instant eventTime) {
+    private static Decision onCreated(BudgetState ledger, CampaignCreated definition, CampaignCreated created,
+                                      Instant eventTime) {
         if (ledger != null) {
-            // the ledger keeps budget, dataset and strategy of the definition: equal ones are a redelivery
-            boolean same = ledger.getBudget() == created.getBudget()
-                    && ledger.getDataset().equals(created.getDataset())
-                    && ledger.getStrategy().equals(created.getStrategy());
-            return same
+            String redefined = definition != null ? CampaignDefinitions.redefinition(definition, created)
+                    : legacyRedefinition(ledger, created);
+            return redefined == null
                     ? new Ignored("campaign " + created.getCampaignId() + " was created with this definition")
-                    : new Rejected("campaign " + created.getCampaignId() + " already exists");
+                    : new Rejected("campaign-redefined", redefined);
         }
         if (created.getCampaignId().indexOf(LabelKeys.SEPARATOR) >= 0) {
             // the per-sample keys put the campaign id in front of U+0000 (LabelKeys)
-            return new Rejected("campaignId must not contain U+0000");
+            return new Rejected("invalid-campaign", "campaignId must not contain U+0000");
         }
         if (created.getBudget() <= 0) {
-            return new Rejected("budget must be > 0, got " + created.getBudget());
+            return new Rejected("invalid-campaign", "budget must be > 0, got " + created.getBudget());
         }
         BudgetState state = BudgetState.newBuilder()
                 .setCampaignId(created.getCampaignId())
@@ -141,7 +142,25 @@ public final class BudgetLedger {
                 .setRounds(new ArrayList<>())
                 .setUpdatedAt(eventTime)
                 .build();
-        return new Accepted(state, true);
+        return new Accepted(state, true, List.of(), null, created);
+    }
+
+    /**
+     * A ledger opened before the tracker kept definitions knows only budget, dataset and strategy
+     * of it: those are compared, the rest cannot be.
+     */
+    private static String legacyRedefinition(BudgetState ledger, CampaignCreated created) {
+        String prefix = "campaign " + created.getCampaignId() + " already exists with another definition: ";
+        if (ledger.getBudget() != created.getBudget()) {
+            return prefix + "budget is " + ledger.getBudget() + ", the new definition says " + created.getBudget();
+        }
+        if (!ledger.getDataset().equals(created.getDataset())) {
+            return prefix + "dataset is " + ledger.getDataset() + ", the new definition says " + created.getDataset();
+        }
+        if (!ledger.getStrategy().equals(created.getStrategy())) {
+            return prefix + "strategy is " + ledger.getStrategy() + ", the new definition says " + created.getStrategy();
+        }
+        return null;
     }
 
     private static Decision onStopped(BudgetState ledger, Instant eventTime) {
@@ -149,7 +168,7 @@ public final class BudgetLedger {
             return new Ignored("campaign " + ledger.getCampaignId() + " is already STOPPED");
         }
         if (ledger.getStatus() == CampaignStatus.COMPLETED) {
-            return new Rejected("campaign " + ledger.getCampaignId() + " is already COMPLETED");
+            return new Rejected("campaign-not-active", "campaign " + ledger.getCampaignId() + " is already COMPLETED");
         }
         BudgetState state = BudgetState.newBuilder(ledger).setStatus(CampaignStatus.STOPPED)
                 .setUpdatedAt(eventTime).build();
@@ -159,7 +178,7 @@ public final class BudgetLedger {
     private static Decision onFailed(BudgetState ledger, CampaignFailed failed, Instant eventTime) {
         String campaign = ledger.getCampaignId();
         if (ledger.getStatus() == CampaignStatus.STOPPED || ledger.getStatus() == CampaignStatus.COMPLETED) {
-            return new Rejected("campaign " + campaign + " is " + ledger.getStatus() + "; failure not recorded: "
+            return new Rejected("campaign-not-active", "campaign " + campaign + " is " + ledger.getStatus() + "; failure not recorded: "
                     + failed.getReason());
         }
         if (failed.equals(ledger.getFailure())) {
@@ -177,7 +196,7 @@ public final class BudgetLedger {
             return new Ignored("campaign " + campaign + " is ACTIVE");
         }
         if (ledger.getStatus() != CampaignStatus.FAILED) {
-            return new Rejected("campaign " + campaign + " is " + ledger.getStatus() + "; only a FAILED campaign resumes");
+            return new Rejected("campaign-not-active", "campaign " + campaign + " is " + ledger.getStatus() + "; only a FAILED campaign resumes");
         }
         // published, so that the services that stopped at the failure see the campaign go on
         BudgetState state = BudgetState.newBuilder(ledger).setStatus(CampaignStatus.ACTIVE).setFailure(null)
@@ -195,26 +214,26 @@ public final class BudgetLedger {
             return new Ignored("batch of round " + round + " of campaign " + campaign + " was accepted before");
         }
         if (ledger.getStatus() != CampaignStatus.ACTIVE) {
-            return new Rejected("campaign " + campaign + " is " + ledger.getStatus() + "; query batch of round "
+            return new Rejected("campaign-not-active", "campaign " + campaign + " is " + ledger.getStatus() + "; query batch of round "
                     + round + " refused");
         }
         int expected = ledger.getRound() + 1;
         if (round != expected) {
-            return new Rejected("expected round " + expected + " of campaign " + campaign + ", got round " + round);
+            return new Rejected("wrong-round", "expected round " + expected + " of campaign " + campaign + ", got round " + round);
         }
         if (ledger.getRound() >= 0 && !ledger.getRoundComplete()) {
             RoundSummary previous = latestRound(ledger);
-            return new Rejected("round " + ledger.getRound() + " of campaign " + campaign + " is not complete ("
+            return new Rejected("round-incomplete", "round " + ledger.getRound() + " of campaign " + campaign + " is not complete ("
                     + previous.getLabeled() + " of " + previous.getQueried() + " labeled); round " + round + " refused");
         }
         if (ids.isEmpty()) {
-            return new Rejected("query batch of round " + round + " has no sampleIds");
+            return new Rejected("invalid-batch", "query batch of round " + round + " has no sampleIds");
         }
         if (batch.getNumClasses() < 1) {
-            return new Rejected("numClasses must be >= 1, got " + batch.getNumClasses());
+            return new Rejected("invalid-batch", "numClasses must be >= 1, got " + batch.getNumClasses());
         }
         if (ledger.getNumClasses() > 0 && batch.getNumClasses() != ledger.getNumClasses()) {
-            return new Rejected("numClasses " + batch.getNumClasses() + " differs from the campaign's "
+            return new Rejected("invalid-batch", "numClasses " + batch.getNumClasses() + " differs from the campaign's "
                     + ledger.getNumClasses());
         }
         Set<String> seen = new HashSet<>();
@@ -225,12 +244,12 @@ public final class BudgetLedger {
             }
         }
         if (!repeated.isEmpty()) {
-            return new Rejected("sampleIds already queried in campaign " + campaign + " or repeated in the batch: "
+            return new Rejected("sample-already-queried", "sampleIds already queried in campaign " + campaign + " or repeated in the batch: "
                     + abbreviate(repeated));
         }
         int queried = ledger.getQueried() + ids.size();
         if (queried > ledger.getBudget()) {
-            return new Rejected("would exceed budget: queried " + ledger.getQueried() + " + " + ids.size()
+            return new Rejected("budget-exceeded", "would exceed budget: queried " + ledger.getQueried() + " + " + ids.size()
                     + " > budget " + ledger.getBudget());
         }
         List<RoundSummary> rounds = new ArrayList<>(ledger.getRounds());
@@ -250,10 +269,10 @@ public final class BudgetLedger {
         String sample = label.getSampleId();
         Integer queryRound = samples.queriedRound(campaign, sample);
         if (queryRound == null) {
-            return new Rejected("sample " + sample + " answers no query of campaign " + campaign);
+            return new Rejected("not-queried", "sample " + sample + " answers no query of campaign " + campaign);
         }
         if (label.getLabel() < 0 || label.getLabel() >= ledger.getNumClasses()) {
-            return new Rejected("label " + label.getLabel() + " of sample " + sample + " is outside [0, "
+            return new Rejected("label-out-of-range", "label " + label.getLabel() + " of sample " + sample + " is outside [0, "
                     + ledger.getNumClasses() + ")");
         }
         LabeledSample earlier = samples.acceptedLabel(campaign, sample);
@@ -263,11 +282,11 @@ public final class BudgetLedger {
             // dead-letter. A different answer for the same sample is not a redelivery and is reported.
             return earlier.getLabel() == label.getLabel()
                     ? new Ignored("sample " + sample + " already has label " + earlier.getLabel())
-                    : new Rejected("sample " + sample + " already has label " + earlier.getLabel()
+                    : new Rejected("conflicting-label", "sample " + sample + " already has label " + earlier.getLabel()
                             + "; conflicting label " + label.getLabel() + " ignored");
         }
         if (ledger.getStatus() == CampaignStatus.STOPPED) {
-            return new Rejected("campaign " + campaign + " is STOPPED; label of sample " + sample + " refused");
+            return new Rejected("campaign-not-active", "campaign " + campaign + " is STOPPED; label of sample " + sample + " refused");
         }
         LabeledSample accepted = LabeledSample.newBuilder()
                 .setCampaignId(campaign).setSampleId(sample).setLabel(label.getLabel()).setRound(queryRound)
@@ -294,10 +313,10 @@ public final class BudgetLedger {
         int round = evaluated.getRound();
         double accuracy = evaluated.getTestAccuracy();
         if (summaryOf(ledger, round) == null) {
-            return new Rejected("campaign " + ledger.getCampaignId() + " has no round " + round);
+            return new Rejected("unknown-round", "campaign " + ledger.getCampaignId() + " has no round " + round);
         }
         if (!(accuracy >= 0.0 && accuracy <= 1.0)) {
-            return new Rejected("testAccuracy " + accuracy + " of round " + round + " is outside [0, 1]");
+            return new Rejected("invalid-accuracy", "testAccuracy " + accuracy + " of round " + round + " is outside [0, 1]");
         }
         List<RoundSummary> rounds = withRound(ledger, round,
                 summary -> RoundSummary.newBuilder(summary).setTestAccuracy(accuracy).build());

@@ -3,6 +3,7 @@ package org.ssal.campaign.ledger;
 import java.util.List;
 import java.util.Objects;
 import org.ssal.events.BudgetState;
+import org.ssal.events.CampaignCreated;
 import org.ssal.events.LabeledSample;
 
 /**
@@ -19,9 +20,11 @@ public sealed interface Decision {
      *                   would make the readers of budget-state act twice, see {@link BudgetLedger})
      * @param newlyQueried sample ids an accepted query batch asks for, to remember with {@code state.round}
      * @param newLabel   the label an accepted LabelReceived adds (stored and published on labels), or null
+     * @param newDefinition the definition an accepted CampaignCreated opens, to keep for comparing
+     *                   later ones ({@link SampleLookup#definition}), or null
      */
-    record Accepted(BudgetState state, boolean publish, List<String> newlyQueried, LabeledSample newLabel)
-            implements Decision {
+    record Accepted(BudgetState state, boolean publish, List<String> newlyQueried, LabeledSample newLabel,
+                    CampaignCreated newDefinition) implements Decision {
         public Accepted {
             Objects.requireNonNull(state, "state");
             newlyQueried = List.copyOf(newlyQueried);
@@ -29,7 +32,11 @@ public sealed interface Decision {
 
         /** A new state and nothing per sample. */
         public Accepted(BudgetState state, boolean publish) {
-            this(state, publish, List.of(), null);
+            this(state, publish, List.of(), null, null);
+        }
+
+        public Accepted(BudgetState state, boolean publish, List<String> newlyQueried, LabeledSample newLabel) {
+            this(state, publish, newlyQueried, newLabel, null);
         }
     }
 
@@ -48,10 +55,13 @@ public sealed interface Decision {
     /**
      * The event breaks a rule: the ledger stays as it is and the event goes to dead-letter.
      *
+     * @param rule   which rule, as a short fixed code ({@code not-queried}, {@code budget-exceeded}, ...):
+     *               the metrics' tag, so a rejection is counted without a series per campaign or sample
      * @param reason the dead-letter reason, for a human: names the campaign, the rule and the values
      */
-    record Rejected(String reason) implements Decision {
+    record Rejected(String rule, String reason) implements Decision {
         public Rejected {
+            Objects.requireNonNull(rule, "rule");
             Objects.requireNonNull(reason, "reason");
         }
     }

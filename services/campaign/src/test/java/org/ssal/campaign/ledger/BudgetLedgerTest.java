@@ -73,7 +73,27 @@ class BudgetLedgerTest {
     void shouldRejectCreatedWhenIdExistsWithAnotherDefinition() {
         BudgetState open = open(10);
 
-        assertEquals("campaign c1 already exists", reason(decide(open, created(20), LATER)));
+        assertEquals("campaign c1 already exists with another definition: budget is 10, the new definition says 20",
+                reason(decide(open, created(20), LATER)));
+    }
+
+    @Test
+    void shouldRejectCreatedNamingAFieldTheLedgerItselfDoesNotKeep() {
+        BudgetState open = open(10);
+        CampaignCreated otherSeed = CampaignCreated.newBuilder(created(10)).setSeed(8L).build();
+
+        Decision decision = decide(open, otherSeed, LATER);
+        assertEquals("campaign c1 already exists with another definition: seed is 7, the new definition says 8",
+                reason(decision));
+        assertEquals("campaign-redefined", ((Decision.Rejected) decision).rule());
+    }
+
+    @Test
+    void shouldIgnoreTheSameDefinitionResentLater() {
+        BudgetState open = open(10);
+        CampaignCreated resent = CampaignCreated.newBuilder(created(10)).setCreatedAt(LATER).build();
+
+        assertInstanceOf(Decision.Ignored.class, decide(open, resent, LATER));
     }
 
     @Test
@@ -498,7 +518,9 @@ class BudgetLedgerTest {
     }
 
     private BudgetState open(int budget) {
-        return accepted(decide(null, created(budget), T0)).state();
+        Decision.Accepted accepted = accepted(decide(null, created(budget), T0));
+        samples.write(accepted); // keeps the definition, as the tracker's processor does
+        return accepted.state();
     }
 
     /** The ledger after events that must all be accepted, their per-sample writes carried out. */
@@ -582,6 +604,12 @@ class BudgetLedgerTest {
         public LabeledSample acceptedLabel(String campaignId, String sampleId) {
             calls.add("acceptedLabel " + sampleId);
             return inner.acceptedLabel(campaignId, sampleId);
+        }
+
+        @Override
+        public CampaignCreated definition(String campaignId) {
+            calls.add("definition " + campaignId);
+            return inner.definition(campaignId);
         }
     }
 }
