@@ -198,6 +198,18 @@ class AuditIT {
     }
 
     @Test
+    void shouldFailNamingAnInsertedRedefinitionThatNothingRejected() throws Exception {
+        LogTampering log = LogTampering.copyOf(export("entropy"), "inserted-definition");
+        var original = log.first("campaigns", "CampaignCreated", e -> true);
+        var inserted = LogTampering.copy(original);
+        inserted.put("offset", 1_000_000L);
+        LogTampering.event(inserted).put("budget", BUDGET * 2);
+        log.records().add(log.records().indexOf(original) + 1, inserted);
+        log.write();
+        assertFailsNaming(log, LogTampering.origin(inserted), "definition");
+    }
+
+    @Test
     void shouldFailNamingAnInsertedBatch() throws Exception {
         LogTampering log = LogTampering.copyOf(export("typiclust"), "inserted-batch");
         var original = log.first("query-batch", "QueryBatch", e -> (int) e.get("round") == 1);

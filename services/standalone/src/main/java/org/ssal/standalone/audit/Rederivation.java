@@ -72,9 +72,17 @@ final class Rederivation {
         CampaignCreated campaign = definition.event();
         String genesis = CampaignChain.genesis(campaign);
         for (Logged<CampaignCreated> other : log.definitions.subList(1, log.definitions.size())) {
-            if (!CampaignChain.genesis(other.event()).equals(genesis)) {
+            if (CampaignChain.genesis(other.event()).equals(genesis)) {
+                continue; // sent again: the tracker counts a campaign once
+            }
+            Logged<org.ssal.events.Rejected> rejection = rejectionOf(other);
+            if (rejection == null) {
                 findings.add(Finding.at(Check.DEFINITION, -1, other, "a second CampaignCreated for campaign "
-                        + log.campaignId + " with another definition than " + definition.origin()));
+                        + log.campaignId + " with another definition than " + definition.origin()
+                        + ", and no Rejected for it"));
+            } else {
+                notes.add("a redefinition of the campaign at " + other.origin() + " was rejected at "
+                        + rejection.origin() + ": " + rejection.event().getReason());
             }
         }
         TreeMap<Integer, List<Logged<QueryBatch>>> batches = log.batchesByRound();
@@ -477,6 +485,18 @@ final class Rederivation {
             ids.add(pool.id(i));
         }
         return ids;
+    }
+
+    /** The Rejected that dead-lettered this very record, if the log holds one. */
+    private Logged<org.ssal.events.Rejected> rejectionOf(Logged<?> record) {
+        for (Logged<org.ssal.events.Rejected> r : log.rejected) {
+            org.ssal.events.Rejected e = r.event();
+            if (e.getTopic().equals(record.record().topic()) && e.getPartition() == record.record().partition()
+                    && e.getOffset() == record.record().offset()) {
+                return r;
+            }
+        }
+        return null;
     }
 
     private static <T> T first(List<T> list) {
