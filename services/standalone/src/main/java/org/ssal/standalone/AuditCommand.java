@@ -118,14 +118,11 @@ final class AuditCommand implements Callable<Integer> {
         }
         if (source.home != null) {
             SsalHome home = SsalHome.resolve(source.home, Map.of());
-            try (HomeRuntime runtime = HomeRuntime.open(home, null, BrokerAddress.anyFreeLoopback())) {
-                out.println("ssal: reading the log of home " + home + " (in-JVM broker at " + runtime.bootstrapServers() + ")");
-                out.flush();
-                List<LoggedEvent> log = new CampaignLogReader(runtime.bootstrapServers(), line -> { }).read(campaign);
-                audit = new CampaignAudit(new ArtifactStore(artifacts != null ? artifacts : home.artifacts()),
-                        MeasuredRelation.builtIn());
-                return audit.audit(campaign, log, "home " + home, null);
-            }
+            List<LoggedEvent> log = HomeLog.read(home, out,
+                    bootstrap -> new CampaignLogReader(bootstrap, line -> { }).read(campaign));
+            audit = new CampaignAudit(new ArtifactStore(artifacts != null ? artifacts : home.artifacts()),
+                    MeasuredRelation.builtIn());
+            return audit.audit(campaign, log, "home " + home, null);
         }
         List<LoggedEvent> log = new CampaignLogReader(source.kafka, line -> { }).read(campaign);
         Path store = artifacts != null ? artifacts : SsalHome.resolve(null, System.getenv()).artifacts();

@@ -69,12 +69,8 @@ final class ExportCommand implements Callable<Integer> {
         CampaignExport.Summary summary;
         if (source.home != null) {
             SsalHome home = SsalHome.resolve(source.home, Map.of());
-            try (HomeRuntime runtime = HomeRuntime.open(home, null, BrokerAddress.anyFreeLoopback())) {
-                progress.accept("ssal: reading the log of home " + home + " (in-JVM broker at "
-                        + runtime.bootstrapServers() + ")");
-                summary = new CampaignExport(runtime.bootstrapServers(), "home " + home, progress)
-                        .export(campaign, this.out, store(home));
-            }
+            summary = HomeLog.read(home, out, bootstrap -> new CampaignExport(bootstrap, "home " + home, progress)
+                    .export(campaign, this.out, store(home)));
         } else {
             summary = new CampaignExport(source.kafka, "Kafka " + source.kafka, progress)
                     .export(campaign, this.out, store(SsalHome.resolve(null, System.getenv())));
