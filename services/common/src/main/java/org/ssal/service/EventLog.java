@@ -30,7 +30,12 @@ public final class EventLog implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
 
     public EventLog(String bootstrapServers, List<String> topics) {
-        consumer = new KafkaConsumer<>(readerProperties(bootstrapServers, "event-log-" + UUID.randomUUID()));
+        this(readerProperties(bootstrapServers, "event-log-" + UUID.randomUUID()), topics);
+    }
+
+    /** As a reader configured by the caller, e.g. {@link #readerProperties} with another login. */
+    public EventLog(Properties readerProperties, List<String> topics) {
+        consumer = new KafkaConsumer<>(readerProperties);
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {
             consumer.partitionsFor(topic, Duration.ofSeconds(30))
