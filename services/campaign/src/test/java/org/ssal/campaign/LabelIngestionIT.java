@@ -1,0 +1,189 @@
+package org.ssal.campaign;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ssal.events.BudgetState;
+import org.ssal.events.CampaignCreated;
+import org.ssal.events.LabelReceived;
+import org.ssal.events.QueryBatch;
+import org.ssal.schemas.EventCodec;
+import org.ssal.schemas.Topics;
+import org.ssal.service.EmbeddedBroker;
+import org.ssal.service.EventLog;
+import org.ssal.service.TopicAdmin;
+
+/**
+ * Label ingestion through the budget tracker (Kafka Streams, exactly-once, the app's commit
+ * interval) on a real broker, next to the bandwidth floor of the same broker: a plain producer →
+ * consumer of the same LabelReceived records. In the suite it runs once, small, and checks only
+ * that every label is counted once (speed is not asserted); {@code -Dssal.bench=true} runs
+ * {@code -Dssal.bench.labels} (default 20,000) labels per campaign for several rounds and prints
+ * labels/s of both and their ratio (docs/benchmarks.md, issue 13 item 5).
+ */
+class LabelIngestionIT {
+    private static final boolean BENCH = Boolean.getBoolean("ssal.bench");
+    private static final int LABELS = BENCH ? Integer.getInteger("ssal.bench.labels", 20_000) : 500;
+    private static final int ROUNDS = BENCH ? Integer.getInteger("ssal.bench.rounds", 3) : 1;
+    private static final Duration PATIENCE = Duration.ofMinutes(5);
+    private static EmbeddedBroker broker;
+    private static KafkaStreams tracker;
+    private static Path stateDir;
+
+    @BeforeAll
+    static void startBrokerAndTracker() throws IOException {
+        broker = EmbeddedBroker.start();
+        TopicAdmin.ensureTopics(broker.bootstrapServers(), 2);
+        stateDir = Files.createTempDirectory("ssal-ingestion-");
+        Properties props = new Properties();
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, BudgetTopology.APPLICATION_ID + "-bench-" + UUID.randomUUID());
+        // as the campaign service runs it (services/campaign application.properties)
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        tracker = new KafkaStreams(BudgetTopology.build(TrackerTopics.DEFAULT), props);
+        tracker.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (tracker != null) {
+            tracker.close(Duration.ofSeconds(30));
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void shouldCountEveryLabelOnceAndSayHowFastNextToAPlainProducerAndConsumer() throws Exception {
+        for (int round = 1; round <= ROUNDS; round++) {
+            String id = "ingest-" + UUID.randomUUID();
+            List<String> samples = new ArrayList<>(LABELS);
+            for (int i = 0; i < LABELS; i++) {
+                samples.add(String.format("s%07d", i));
+            }
+            try (KafkaProducer<String, byte[]> producer = producer()) {
+                producer.send(new ProducerRecord<>(Topics.CAMPAIGNS, id, EventCodec.encode(campaign(id)))).get();
+                producer.send(new ProducerRecord<>(Topics.QUERY_BATCH, id, EventCodec.encode(batch(id, samples)))).get();
+            }
+            awaitLedger(id, state -> state.getQueried() == LABELS);
+
+            long tracked = System.nanoTime();
+            sendLabels(Topics.LABELS_RECEIVED, id, samples);
+            BudgetState done = awaitLedger(id, state -> state.getLabeled() == LABELS);
+            double trackerSeconds = (System.nanoTime() - tracked) / 1e9;
+            assertEquals(LABELS, done.getLabeled(), "every label counted once");
+            assertEquals(LABELS, done.getQueried());
+
+            String plainTopic = "ingest-plain-" + round + "-" + UUID.randomUUID();
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic(plainTopic, 2, (short) 1))).all().get();
+            }
+            long plain = System.nanoTime();
+            sendLabels(plainTopic, id, samples);
+            assertEquals(LABELS, consumeAll(plainTopic, LABELS));
+            double plainSeconds = (System.nanoTime() - plain) / 1e9;
+
+            System.out.printf("[ingestion] round %d: %d labels: tracker %.0f labels/s (%.2f s), plain producer->"
+                            + "consumer %.0f records/s (%.2f s), ratio %.2f%n", round, LABELS, LABELS / trackerSeconds,
+                    trackerSeconds, LABELS / plainSeconds, plainSeconds, plainSeconds / trackerSeconds);
+        }
+    }
+
+    private static void sendLabels(String topic, String campaignId, List<String> samples) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            Instant now = Instant.now();
+            for (int i = 0; i < samples.size(); i++) {
+                producer.send(new ProducerRecord<>(topic, campaignId, EventCodec.encode(LabelReceived.newBuilder()
+                        .setCampaignId(campaignId).setRound(0).setSampleId(samples.get(i)).setLabel(i % 10)
+                        .setAnnotatorId("bench").setLabeledAt(now).build())));
+            }
+            producer.flush();
+        }
+    }
+
+    /** The latest budget state of the campaign once it satisfies {@code done}. */
+    private static BudgetState awaitLedger(String id, java.util.function.Predicate<BudgetState> done) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                EventLog.readerProperties(broker.bootstrapServers(), "ingestion-ledger"))) {
+            List<TopicPartition> partitions = partitions(consumer, Topics.BUDGET_STATE);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long giveUp = System.nanoTime() + PATIENCE.toNanos();
+            while (System.nanoTime() < giveUp) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                    BudgetState state = EventCodec.decode(r.value(), BudgetState.class);
+                    if (state.getCampaignId().equals(id) && done.test(state)) {
+                        return state;
+                    }
+                }
+            }
+            throw new AssertionError("campaign " + id + ": no budget state as awaited within " + PATIENCE);
+        }
+    }
+
+    private static int consumeAll(String topic, int expected) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                EventLog.readerProperties(broker.bootstrapServers(), "ingestion-plain"))) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            int seen = 0;
+            long giveUp = System.nanoTime() + PATIENCE.toNanos();
+            while (seen < expected && System.nanoTime() < giveUp) {
+                seen += consumer.poll(Duration.ofMillis(100)).count();
+            }
+            return seen;
+        }
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
+        return consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
+    }
+
+    private static CampaignCreated campaign(String id) {
+        return CampaignCreated.newBuilder().setCampaignId(id).setDataset("synthetic").setBudget(LABELS)
+                .setInitialSize(LABELS).setBatchSize(1).setStrategy("random").setSeed(1L)
+                .setCreatedAt(Instant.now()).build();
+    }
+
+    private static QueryBatch batch(String id, List<String> samples) {
+        return QueryBatch.newBuilder().setCampaignId(id).setRound(0).setSampleIds(samples).setNumClasses(10)
+                .setStrategy("random-initial").setSelectionSeed(0).setCreatedAt(Instant.now()).build();
+    }
+}
