@@ -88,6 +88,10 @@ public final class BrokerProcess {
         Chaos.killHard(process);
     }
 
+    public boolean alive() {
+        return process != null && process.isAlive();
+    }
+
     /** Ready: the node answers a cluster description on its own port and is a member of it. */
     public boolean ready() {
         if (!process.isAlive()) {

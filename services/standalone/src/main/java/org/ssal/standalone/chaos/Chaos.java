@@ -58,8 +58,11 @@ final class Chaos {
         }
     }
 
-    /** A wait of the run that passed its deadline: the run stops and reports what it has. */
-    static final class ChaosTimeoutException extends RuntimeException {
+    /**
+     * A wait of the run that passed its deadline: the turn stops and reports what it has (an
+     * IllegalStateException, so that outside a turn {@code ssal} reports it in one line, exit 1).
+     */
+    static final class ChaosTimeoutException extends IllegalStateException {
         ChaosTimeoutException(String message) {
             super(message);
         }

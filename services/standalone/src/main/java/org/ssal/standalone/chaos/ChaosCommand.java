@@ -80,7 +80,11 @@ public final class ChaosCommand implements Callable<Integer> {
         ChaosTable table;
         long started = System.nanoTime();
         try (ChaosRun run = new ChaosRun(options, out)) {
+            // Ctrl-C or a kill of this command must not leave brokers and services running behind it
+            Thread stopAll = new Thread(run::close, "ssal-chaos-stop");
+            Runtime.getRuntime().addShutdownHook(stopAll);
             table = run.run();
+            Runtime.getRuntime().removeShutdownHook(stopAll);
         }
         table.lines().forEach(out::println);
         out.printf("chaos: seed %d, %d kills per target, %d broker(s), %.1f min%n", seed, kills, brokers,

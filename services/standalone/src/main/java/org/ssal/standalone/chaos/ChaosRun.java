@@ -12,7 +12,6 @@ import java.util.function.BooleanSupplier;
 import org.ssal.service.ArtifactStore;
 import org.ssal.service.TopicAdmin;
 import org.ssal.service.TopicSettings;
-import org.ssal.standalone.chaos.Chaos.ChaosTimeoutException;
 import org.ssal.standalone.chaos.KillSchedule.Kill;
 
 /**
@@ -65,6 +64,7 @@ final class ChaosRun implements AutoCloseable {
 
     private final Options options;
     private final PrintWriter out;
+    private final long started = System.nanoTime();
     private final long deadline;
     private final BrokerProcess.Cluster cluster;
     private final List<BrokerProcess> brokers = new ArrayList<>();
@@ -75,7 +75,7 @@ final class ChaosRun implements AutoCloseable {
     ChaosRun(Options options, PrintWriter out) {
         this.options = options;
         this.out = out;
-        this.deadline = System.nanoTime() + options.timeout().toNanos();
+        this.deadline = started + options.timeout().toNanos();
         this.cluster = BrokerProcess.Cluster.ofFreePorts(options.brokers());
     }
 
@@ -90,7 +90,6 @@ final class ChaosRun implements AutoCloseable {
     }
 
     private void startEverything() {
-        long started = System.nanoTime();
         for (int node = 1; node <= cluster.size(); node++) {
             BrokerProcess broker = new BrokerProcess(cluster, node, options.work(), options.apps());
             broker.start();
@@ -118,17 +117,24 @@ final class ChaosRun implements AutoCloseable {
 
     private ChaosTable.Row turn(ChaosTarget target, List<Kill> kills) {
         List<String> campaigns = new ArrayList<>();
-        List<Duration> recoveries = new ArrayList<>();
+        List<ChaosTable.Recovery> recoveries = new ArrayList<>();
         String problem = null;
         progress("%s: %d kills", target.label(), kills.size());
         try {
-            startCampaigns(target, campaigns);
+            if (!kills.get(0).followsNewCampaigns()) {
+                startCampaigns(target, campaigns);
+            }
             for (Kill kill : kills) {
-                awaitEvents(kill.eventsBefore(), target, campaigns);
+                if (kill.followsNewCampaigns()) {
+                    startCampaigns(target, campaigns);
+                    pause(kill.msAfterStart());
+                } else {
+                    awaitEvents(kill.eventsBefore(), target, campaigns);
+                }
                 recoveries.add(killAndRecover(kill, campaigns, kills.size()));
             }
             awaitCompleted(target, campaigns);
-        } catch (ChaosTimeoutException | IllegalStateException e) {
+        } catch (IllegalStateException e) { // a deadline passed (ChaosTimeoutException), a process would not start
             problem = e.getMessage();
             progress("%s: stopped: %s", target.label(), problem);
             restartDead();
@@ -156,7 +162,17 @@ final class ChaosRun implements AutoCloseable {
         });
     }
 
-    private Duration killAndRecover(Kill kill, List<String> campaigns, int of) {
+    /** The seeded delay of a kill: it decides the moment, it waits for nothing. */
+    private static void pause(int ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted before a kill", e);
+        }
+    }
+
+    private ChaosTable.Recovery killAndRecover(Kill kill, List<String> campaigns, int of) {
         long killedAt = System.nanoTime();
         String victim;
         BooleanSupplier ready;
@@ -188,11 +204,11 @@ final class ChaosRun implements AutoCloseable {
             return readyAt[0] != 0 && (wroteAt[0] != 0 || !due(kill.target(), campaigns));
         });
         long recoveredAt = Math.max(readyAt[0], wroteAt[0]);
-        progress("%s kill %d/%d after %d events: %s killed, ready after %.1f s, recovered after %.1f s (%s)",
-                kill.target().label(), kill.index() + 1, of, kill.eventsBefore(), victim,
+        progress("%s kill %d/%d %s: %s killed, ready after %.1f s, recovered after %.1f s (%s)",
+                kill.target().label(), kill.index() + 1, of, kill.moment(), victim,
                 seconds(readyAt[0] - killedAt), seconds(recoveredAt - killedAt),
                 wroteAt[0] != 0 ? "its next event" : "nothing due: ready");
-        return Duration.ofNanos(recoveredAt - killedAt);
+        return new ChaosTable.Recovery(Duration.ofNanos(recoveredAt - killedAt), wroteAt[0] != 0);
     }
 
     /** Whether {@code target} has work now: a running campaign waits for it (the trainer: for embeddings). */
@@ -228,6 +244,11 @@ final class ChaosRun implements AutoCloseable {
 
     /** After a turn stopped early: whatever it left dead is started again, so the next turn has a system. */
     private void restartDead() {
+        for (BrokerProcess b : brokers) {
+            if (!b.alive()) {
+                b.start();
+            }
+        }
         for (ServiceProcess s : services.values()) {
             if (!s.alive()) {
                 s.start();
@@ -240,7 +261,9 @@ final class ChaosRun implements AutoCloseable {
     }
 
     private void progress(String format, Object... args) {
-        out.printf(Locale.ROOT, "chaos: " + format + "%n", args);
+        long elapsed = (System.nanoTime() - started) / 1_000_000_000L;
+        String clock = String.format(Locale.ROOT, "[%d:%02d] ", elapsed / 60, elapsed % 60); // since the run began
+        out.printf(Locale.ROOT, "chaos: " + clock + format + "%n", args);
         out.flush();
     }
 
@@ -248,13 +271,21 @@ final class ChaosRun implements AutoCloseable {
         return nanos / 1e9;
     }
 
-    /** Stops every process of the run (SIGKILL: the run is over, their logs stay in the work folder). */
+    /**
+     * Stops every process of the run (SIGKILL: the run is over, their logs stay in the work
+     * folder); also called by the command's shutdown hook, so processes go first.
+     */
     @Override
-    public void close() {
-        if (watch != null) {
-            watch.close();
-        }
+    public synchronized void close() {
         services.values().forEach(ServiceProcess::kill);
         brokers.forEach(BrokerProcess::kill);
+        if (watch != null) {
+            try {
+                watch.close();
+            } catch (RuntimeException e) {
+                // from the shutdown hook while the run's thread is polling it: the JVM is ending anyway
+            }
+            watch = null;
+        }
     }
 }

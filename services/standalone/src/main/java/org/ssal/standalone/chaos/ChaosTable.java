@@ -7,18 +7,26 @@ import java.util.Locale;
 
 /** The result of a chaos run: one row per target, and whether every check held. */
 public record ChaosTable(List<Row> rows) {
-    static final String HEADER = String.format(Locale.ROOT, "%-9s %6s %10s %7s %5s %11s %10s %7s %17s %13s",
-            "target", "kills", "campaigns", "labels", "lost", "duplicated", "overspent", "audit", "recovery median",
-            "recovery max");
+    static final String HEADER = String.format(Locale.ROOT, "%-9s %6s %5s %10s %7s %5s %11s %10s %7s %17s %13s",
+            "target", "kills", "busy", "campaigns", "labels", "lost", "duplicated", "overspent", "audit",
+            "recovery median", "recovery max");
+
+    /**
+     * One kill's recovery.
+     *
+     * @param busy the target had work waiting, and the recovery ended with its next event (not readiness alone)
+     */
+    public record Recovery(Duration time, boolean busy) {
+    }
 
     /**
      * One target's turn.
      *
      * @param planned    kills the schedule asked for
-     * @param recoveries kill to recovery, one per kill done
+     * @param recoveries one per kill done
      * @param problem    why the turn stopped early (a deadline, a process that would not start), or null
      */
-    public record Row(ChaosTarget target, int planned, List<CampaignOutcome> campaigns, List<Duration> recoveries,
+    public record Row(ChaosTarget target, int planned, List<CampaignOutcome> campaigns, List<Recovery> recoveries,
                       String problem) {
         public Row {
             campaigns = List.copyOf(campaigns);
@@ -27,6 +35,10 @@ public record ChaosTable(List<Row> rows) {
 
         public int kills() {
             return recoveries.size();
+        }
+
+        public long busy() {
+            return recoveries.stream().filter(Recovery::busy).count();
         }
 
         public int labels() {
@@ -63,18 +75,18 @@ public record ChaosTable(List<Row> rows) {
             if (recoveries.isEmpty()) {
                 return null;
             }
-            List<Duration> sorted = recoveries.stream().sorted().toList();
+            List<Duration> sorted = recoveries.stream().map(Recovery::time).sorted().toList();
             int n = sorted.size();
             return n % 2 == 1 ? sorted.get(n / 2) : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
         }
 
         public Duration maxRecovery() {
-            return recoveries.stream().max(Duration::compareTo).orElse(null);
+            return recoveries.stream().map(Recovery::time).max(Duration::compareTo).orElse(null);
         }
 
         String line() {
-            return String.format(Locale.ROOT, "%-9s %6s %10s %7d %5d %11d %10d %7s %17s %13s", target.label(),
-                    kills() + "/" + planned, completed() + "/" + campaigns.size(), labels(), lost(), duplicated(),
+            return String.format(Locale.ROOT, "%-9s %6s %5d %10s %7d %5d %11d %10d %7s %17s %13s", target.label(),
+                    kills() + "/" + planned, busy(), completed() + "/" + campaigns.size(), labels(), lost(), duplicated(),
                     overspent(), audited() + "/" + campaigns.size(), seconds(medianRecovery()), seconds(maxRecovery()));
         }
     }

@@ -82,18 +82,18 @@ class CampaignCheckTest {
         List<SpecificRecord> lossy = campaign();
         lossy.removeIf(e -> e instanceof LabeledSample l && l.getSampleId().equals("s0"));
         ChaosTable.Row clean = new ChaosTable.Row(ChaosTarget.ORACLE, 2,
-                List.of(CampaignCheck.judge(ID, campaign(), true, null)), List.of(Duration.ofSeconds(3),
-                Duration.ofSeconds(5)), null);
+                List.of(CampaignCheck.judge(ID, campaign(), true, null)), List.of(recovery(3, true),
+                recovery(5, false)), null);
         ChaosTable.Row lost = new ChaosTable.Row(ChaosTarget.BROKER, 1,
-                List.of(CampaignCheck.judge("c2", lossy, true, null)), List.of(Duration.ofSeconds(9)), null);
+                List.of(CampaignCheck.judge("c2", lossy, true, null)), List.of(recovery(9, true)), null);
         assertTrue(new ChaosTable(List.of(clean)).ok());
         ChaosTable table = new ChaosTable(List.of(clean, lost));
         assertFalse(table.ok());
         List<String> lines = table.lines();
         assertEquals(ChaosTable.HEADER, lines.get(0));
-        assertEquals("oracle       2/2        1/1       4     0           0          0     1/1             4.0 s"
+        assertEquals("oracle       2/2     1        1/1       4     0           0          0     1/1             4.0 s"
                 + "         5.0 s", lines.get(1));
-        assertEquals("broker       1/1        1/1       3     1           0          0     1/1             9.0 s"
+        assertEquals("broker       1/1     1        1/1       3     1           0          0     1/1             9.0 s"
                 + "         9.0 s", lines.get(2));
         assertEquals("broker: campaign c2: 1 queried samples never counted, e.g. s0", lines.get(3));
         assertEquals("chaos: FAILED", lines.get(lines.size() - 1));
@@ -102,9 +102,13 @@ class CampaignCheckTest {
     @Test
     void shouldFailARowWhoseKillsWereNotAllDone() {
         ChaosTable.Row row = new ChaosTable.Row(ChaosTarget.SCORER, 3,
-                List.of(CampaignCheck.judge(ID, campaign(), true, null)), List.of(Duration.ofSeconds(1)), null);
+                List.of(CampaignCheck.judge(ID, campaign(), true, null)), List.of(recovery(1, true)), null);
         assertFalse(row.ok());
         assertTrue(new ChaosTable(List.of(row)).lines().contains("scorer: only 1 of 3 kills done"));
+    }
+
+    private static ChaosTable.Recovery recovery(int seconds, boolean busy) {
+        return new ChaosTable.Recovery(Duration.ofSeconds(seconds), busy);
     }
 
     /** Budget 4: round 0 asks s0, s1; round 1 asks s2, s3; all counted, both rounds evaluated, COMPLETED. */
