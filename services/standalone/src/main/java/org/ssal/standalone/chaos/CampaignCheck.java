@@ -10,6 +10,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.ssal.events.BudgetState;
 import org.ssal.events.CampaignCreated;
 import org.ssal.events.CampaignStatus;
+import org.ssal.events.EmbeddingsReady;
 import org.ssal.events.LabeledSample;
 import org.ssal.events.QueryBatch;
 import org.ssal.events.RoundEvaluated;
@@ -62,6 +63,7 @@ final class CampaignCheck {
         Set<String> queried = new HashSet<>();
         Map<Integer, Integer> batchesPerRound = new HashMap<>();
         Map<Integer, Integer> evaluationsPerRound = new HashMap<>();
+        Map<Integer, Integer> embeddingsPerRound = new HashMap<>();
         Set<String> counted = new HashSet<>();
         int countRecords = 0;
         for (SpecificRecord event : events) {
@@ -70,6 +72,8 @@ final class CampaignCheck {
             } else if (event instanceof QueryBatch b) {
                 queried.addAll(b.getSampleIds());
                 batchesPerRound.merge(b.getRound(), 1, Integer::sum);
+            } else if (event instanceof EmbeddingsReady e) {
+                embeddingsPerRound.merge(e.getRound(), 1, Integer::sum);
             } else if (event instanceof RoundEvaluated r) {
                 evaluationsPerRound.merge(r.getRound(), 1, Integer::sum);
             } else if (event instanceof LabeledSample l) {
@@ -82,12 +86,13 @@ final class CampaignCheck {
         }
         Set<String> lostSamples = new HashSet<>(queried);
         lostSamples.removeAll(counted);
-        int duplicated = (countRecords - counted.size()) + beyondFirst(batchesPerRound) + beyondFirst(evaluationsPerRound);
+        int duplicated = (countRecords - counted.size()) + beyondFirst(batchesPerRound) + beyondFirst(evaluationsPerRound)
+                + beyondFirst(embeddingsPerRound);
         int overspent = Math.max(0, Math.max(Math.max(queried.size(), countRecords), ledgerMax) - budget);
         String problem = !completed ? "not completed"
                 : !lostSamples.isEmpty() ? lostSamples.size() + " queried samples never counted, e.g. "
                         + lostSamples.iterator().next()
-                : duplicated > 0 ? duplicated + " duplicated counts, batches or evaluations"
+                : duplicated > 0 ? duplicated + " duplicated counts, batches, evaluations or embeddings"
                 : overspent > 0 ? "budget " + budget + " overspent by " + overspent
                 : auditProblem;
         return new CampaignOutcome(campaignId, completed, budget, counted.size(), lostSamples.size(), duplicated,

@@ -6,9 +6,9 @@ package org.ssal.standalone.chaos;
  * @param completed   the ledger published it COMPLETED
  * @param labels      samples counted (distinct)
  * @param lost        samples queried but never counted
- * @param duplicated  counts beyond the first of a sample, plus query batches and evaluations beyond
- *                    the first of a round (a LabelReceived delivered twice is no duplicate: the
- *                    tracker counts it once)
+ * @param duplicated  counts beyond the first of a sample, plus query batches, evaluations and
+ *                    embeddings beyond the first of a round (a LabelReceived delivered twice is no
+ *                    duplicate: the tracker counts it once)
  * @param overspent   samples queried or counted beyond the budget
  * @param auditPassed {@code ssal audit}'s verdict: every batch re-derived bit for bit, budget, labels, chain
  * @param problem     the first thing that is wrong, or null

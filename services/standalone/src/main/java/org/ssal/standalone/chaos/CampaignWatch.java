@@ -35,6 +35,7 @@ final class CampaignWatch implements AutoCloseable {
     private final Set<String> embedded = new HashSet<>();
     private final Map<ChaosTarget, Long> lastWrite = new EnumMap<>(ChaosTarget.class);
     private long events;
+    private long lastEventAt = System.nanoTime();
 
     CampaignWatch(String bootstrap) {
         this.log = new EventLog(bootstrap, TOPICS);
@@ -71,6 +72,9 @@ final class CampaignWatch implements AutoCloseable {
             }
         }
         events += seen;
+        if (seen > 0) {
+            lastEventAt = System.nanoTime();
+        }
         return seen;
     }
 
@@ -83,6 +87,11 @@ final class CampaignWatch implements AutoCloseable {
      * Done: the ledger says COMPLETED (every label of the budget counted) and the scorer has
      * evaluated the last round, its last output; the ledger alone completes before that.
      */
+    /** When an event of a tracked campaign was last read, or this watch began (System.nanoTime). */
+    long lastEventAt() {
+        return lastEventAt;
+    }
+
     boolean completed(String campaignId) {
         return ledgerCompleted.contains(campaignId)
                 && evaluatedLabels.getOrDefault(campaignId, -1) >= budget.getOrDefault(campaignId, Integer.MAX_VALUE);

@@ -33,6 +33,10 @@ final class ChaosRun implements AutoCloseable {
     /** The topics' partitions: two, so that campaigns spread over both of each service's partitions. */
     static final int PARTITIONS = 2;
     private static final Duration STARTUP = Duration.ofMinutes(4);
+    /** Running campaigns without a single new event for this long are stuck: the turn fails instead of waiting on. */
+    private static final Duration STALL = Duration.ofMinutes(3);
+    /** How often the run looks at the services' liveness, as an orchestrator's probe would. */
+    private static final Duration LIVENESS_PERIOD = Duration.ofSeconds(2);
 
     /**
      * @param campaigns campaigns a turn runs at a time
@@ -71,6 +75,9 @@ final class ChaosRun implements AutoCloseable {
     private final Map<ChaosTarget, ServiceProcess> services = new EnumMap<>(ChaosTarget.class);
     private CampaignWatch watch;
     private int created;
+    private long nextLivenessCheck;
+    /** Services restarted because their liveness said DOWN, in the current turn. */
+    private final List<String> revived = new ArrayList<>();
 
     ChaosRun(Options options, PrintWriter out) {
         this.options = options;
@@ -118,6 +125,7 @@ final class ChaosRun implements AutoCloseable {
     private ChaosTable.Row turn(ChaosTarget target, List<Kill> kills) {
         List<String> campaigns = new ArrayList<>();
         List<ChaosTable.Recovery> recoveries = new ArrayList<>();
+        revived.clear();
         String problem = null;
         progress("%s: %d kills", target.label(), kills.size());
         try {
@@ -147,14 +155,15 @@ final class ChaosRun implements AutoCloseable {
             progress("%s: campaign %s %s", target.label(), id, outcome.ok() ? "ok: " + outcome.labels()
                     + " labels, audit passed" : "FAILED: " + outcome.problem());
         }
-        return new ChaosTable.Row(target, kills.size(), outcomes, recoveries, problem);
+        return new ChaosTable.Row(target, kills.size(), outcomes, recoveries, List.copyOf(revived), problem);
     }
 
     /** Waits for {@code count} more events of the turn's campaigns; starts new ones when all have completed. */
     private void awaitEvents(int count, ChaosTarget target, List<String> campaigns) {
         long mark = watch.events();
         Chaos.await(count + " events of " + campaigns, deadline, () -> {
-            watch.poll();
+            tick();
+            requireProgress(campaigns);
             if (campaigns.stream().allMatch(watch::completed)) {
                 startCampaigns(target, campaigns);
             }
@@ -194,7 +203,7 @@ final class ChaosRun implements AutoCloseable {
         long[] wroteAt = {0};
         long limit = Math.min(deadline, killedAt + STARTUP.toNanos());
         Chaos.await("recovery of " + victim, limit, () -> {
-            watch.poll();
+            tick();
             if (wroteAt[0] == 0 && watch.lastWriteOf(kill.target()) > killedAt) {
                 wroteAt[0] = watch.lastWriteOf(kill.target());
             }
@@ -211,6 +220,38 @@ final class ChaosRun implements AutoCloseable {
         return new ChaosTable.Recovery(Duration.ofNanos(recoveredAt - killedAt), wroteAt[0] != 0);
     }
 
+    /**
+     * Reads the campaigns' new events and, every {@link #LIVENESS_PERIOD}, does what an
+     * orchestrator's liveness probe does: a service whose liveness says DOWN (its event processor
+     * stopped for good) is killed and started again. Such restarts are no kill of the schedule;
+     * the table counts them (revived).
+     */
+    private void tick() {
+        watch.poll();
+        if (System.nanoTime() < nextLivenessCheck) {
+            return;
+        }
+        nextLivenessCheck = System.nanoTime() + LIVENESS_PERIOD.toNanos();
+        for (ServiceProcess service : services.values()) {
+            if (service.stoppedWorking()) {
+                progress("%s: liveness DOWN (its processor stopped; log %s): restarted, as an orchestrator would",
+                        service, service.log().getFileName());
+                revived.add(service.target().label());
+                service.kill();
+                service.start();
+            }
+        }
+    }
+
+    /** @throws Chaos.ChaosTimeoutException when campaigns run but none has had an event for {@link #STALL} */
+    private void requireProgress(List<String> campaigns) {
+        List<String> running = campaigns.stream().filter(id -> !watch.completed(id)).toList();
+        if (!running.isEmpty() && System.nanoTime() - watch.lastEventAt() > STALL.toNanos()) {
+            throw new Chaos.ChaosTimeoutException("campaigns " + running + " made no progress for " + STALL.toMinutes()
+                    + " min; the services' logs are in " + options.work());
+        }
+    }
+
     /** Whether {@code target} has work now: a running campaign waits for it (the trainer: for embeddings). */
     private boolean due(ChaosTarget target, List<String> campaigns) {
         List<String> running = campaigns.stream().filter(id -> !watch.completed(id)).toList();
@@ -222,7 +263,8 @@ final class ChaosRun implements AutoCloseable {
 
     private void awaitCompleted(ChaosTarget target, List<String> campaigns) {
         Chaos.await("completion of " + campaigns, deadline, () -> {
-            watch.poll();
+            tick();
+            requireProgress(campaigns);
             return campaigns.stream().allMatch(watch::completed);
         });
         progress("%s: %d campaigns completed; checking their logs", target.label(), campaigns.size());

@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /** The result of a chaos run: one row per target, and whether every check held. */
 public record ChaosTable(List<Row> rows) {
-    static final String HEADER = String.format(Locale.ROOT, "%-9s %6s %5s %10s %7s %5s %11s %10s %7s %17s %13s",
-            "target", "kills", "busy", "campaigns", "labels", "lost", "duplicated", "overspent", "audit",
+    static final String HEADER = String.format(Locale.ROOT, "%-9s %6s %5s %8s %10s %7s %5s %11s %10s %7s %17s %13s",
+            "target", "kills", "busy", "revived", "campaigns", "labels", "lost", "duplicated", "overspent", "audit",
             "recovery median", "recovery max");
 
     /**
@@ -24,13 +24,15 @@ public record ChaosTable(List<Row> rows) {
      *
      * @param planned    kills the schedule asked for
      * @param recoveries one per kill done
+     * @param revived    services restarted during the turn because their liveness said DOWN (not killed by the run)
      * @param problem    why the turn stopped early (a deadline, a process that would not start), or null
      */
     public record Row(ChaosTarget target, int planned, List<CampaignOutcome> campaigns, List<Recovery> recoveries,
-                      String problem) {
+                      List<String> revived, String problem) {
         public Row {
             campaigns = List.copyOf(campaigns);
             recoveries = List.copyOf(recoveries);
+            revived = List.copyOf(revived);
         }
 
         public int kills() {
@@ -85,8 +87,8 @@ public record ChaosTable(List<Row> rows) {
         }
 
         String line() {
-            return String.format(Locale.ROOT, "%-9s %6s %5d %10s %7d %5d %11d %10d %7s %17s %13s", target.label(),
-                    kills() + "/" + planned, busy(), completed() + "/" + campaigns.size(), labels(), lost(), duplicated(),
+            return String.format(Locale.ROOT, "%-9s %6s %5d %8d %10s %7d %5d %11d %10d %7s %17s %13s", target.label(),
+                    kills() + "/" + planned, busy(), revived.size(), completed() + "/" + campaigns.size(), labels(), lost(), duplicated(),
                     overspent(), audited() + "/" + campaigns.size(), seconds(medianRecovery()), seconds(maxRecovery()));
         }
     }
@@ -107,6 +109,9 @@ public record ChaosTable(List<Row> rows) {
         for (Row r : rows) {
             if (r.problem() != null) {
                 lines.add(r.target().label() + ": " + r.problem());
+            }
+            if (!r.revived().isEmpty()) {
+                lines.add(r.target().label() + ": liveness DOWN, restarted: " + String.join(", ", r.revived()));
             }
             if (r.kills() < r.planned() && r.problem() == null) {
                 lines.add(r.target().label() + ": only " + r.kills() + " of " + r.planned() + " kills done");

@@ -39,6 +39,7 @@ public final class ServiceProcess {
     private final String instanceId;
     private Process process;
     private int generation;
+    private boolean wasReady;
 
     public ServiceProcess(ChaosTarget target, Settings settings) {
         if (!target.isService()) {
@@ -66,6 +67,7 @@ public final class ServiceProcess {
     /** Starts a new process (the next generation writes its own log). */
     public void start() {
         generation++;
+        wasReady = false;
         List<String> command = new ArrayList<>(List.of(
                 javaBinary(),
                 "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
@@ -114,7 +116,18 @@ public final class ServiceProcess {
         if (!process.isAlive()) {
             throw new IllegalStateException(instanceId + " exited with " + process.exitValue() + ":\n" + logTail());
         }
-        return httpStatus("/q/health") == 200;
+        boolean ready = httpStatus("/q/health") == 200;
+        wasReady |= ready;
+        return ready;
+    }
+
+    /**
+     * The process runs but its liveness check says DOWN after it had been ready: its event
+     * processor stopped for good (e.g. its producer was fenced), and an orchestrator's liveness
+     * probe would restart it. Before it was first ready, DOWN only means it is still starting.
+     */
+    public boolean stoppedWorking() {
+        return wasReady && process.isAlive() && httpStatus("/q/health/live") == 503;
     }
 
     public int httpStatus(String path) {

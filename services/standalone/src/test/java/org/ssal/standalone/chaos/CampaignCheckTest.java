@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.ssal.events.BudgetState;
 import org.ssal.events.CampaignCreated;
 import org.ssal.events.CampaignStatus;
+import org.ssal.events.EmbeddingsReady;
 import org.ssal.events.LabelReceived;
 import org.ssal.events.LabeledSample;
 import org.ssal.events.QueryBatch;
@@ -67,6 +68,17 @@ class CampaignCheckTest {
     }
 
     @Test
+    void shouldFailWhenThePoolIsEmbeddedTwice() {
+        List<SpecificRecord> log = campaign();
+        log.add(1, embedded());
+        assertTrue(CampaignCheck.judge(ID, log, true, null).ok(), "once is the campaign's embedding");
+        log.add(2, embedded()); // a restarted trainer that embedded again after its predecessor had committed
+        CampaignOutcome outcome = CampaignCheck.judge(ID, log, true, null);
+        assertEquals(1, outcome.duplicated());
+        assertEquals("1 duplicated counts, batches, evaluations or embeddings", outcome.problem());
+    }
+
+    @Test
     void shouldFailAnIncompleteCampaignAndAFailedAudit() {
         List<SpecificRecord> log = campaign();
         log.add(state(CampaignStatus.ACTIVE, 4)); // the last state decides
@@ -83,26 +95,27 @@ class CampaignCheckTest {
         lossy.removeIf(e -> e instanceof LabeledSample l && l.getSampleId().equals("s0"));
         ChaosTable.Row clean = new ChaosTable.Row(ChaosTarget.ORACLE, 2,
                 List.of(CampaignCheck.judge(ID, campaign(), true, null)), List.of(recovery(3, true),
-                recovery(5, false)), null);
+                recovery(5, false)), List.of(), null);
         ChaosTable.Row lost = new ChaosTable.Row(ChaosTarget.BROKER, 1,
-                List.of(CampaignCheck.judge("c2", lossy, true, null)), List.of(recovery(9, true)), null);
+                List.of(CampaignCheck.judge("c2", lossy, true, null)), List.of(recovery(9, true)), List.of("trainer"), null);
         assertTrue(new ChaosTable(List.of(clean)).ok());
         ChaosTable table = new ChaosTable(List.of(clean, lost));
         assertFalse(table.ok());
         List<String> lines = table.lines();
         assertEquals(ChaosTable.HEADER, lines.get(0));
-        assertEquals("oracle       2/2     1        1/1       4     0           0          0     1/1             4.0 s"
-                + "         5.0 s", lines.get(1));
-        assertEquals("broker       1/1     1        1/1       3     1           0          0     1/1             9.0 s"
-                + "         9.0 s", lines.get(2));
-        assertEquals("broker: campaign c2: 1 queried samples never counted, e.g. s0", lines.get(3));
+        assertEquals("oracle       2/2     1        0        1/1       4     0           0          0     1/1"
+                + "             4.0 s         5.0 s", lines.get(1));
+        assertEquals("broker       1/1     1        1        1/1       3     1           0          0     1/1"
+                + "             9.0 s         9.0 s", lines.get(2));
+        assertEquals("broker: liveness DOWN, restarted: trainer", lines.get(3));
+        assertEquals("broker: campaign c2: 1 queried samples never counted, e.g. s0", lines.get(4));
         assertEquals("chaos: FAILED", lines.get(lines.size() - 1));
     }
 
     @Test
     void shouldFailARowWhoseKillsWereNotAllDone() {
         ChaosTable.Row row = new ChaosTable.Row(ChaosTarget.SCORER, 3,
-                List.of(CampaignCheck.judge(ID, campaign(), true, null)), List.of(recovery(1, true)), null);
+                List.of(CampaignCheck.judge(ID, campaign(), true, null)), List.of(recovery(1, true)), List.of(), null);
         assertFalse(row.ok());
         assertTrue(new ChaosTable(List.of(row)).lines().contains("scorer: only 1 of 3 kills done"));
     }
@@ -126,6 +139,12 @@ class CampaignCheckTest {
         log.add(evaluated(1, 4));
         log.add(state(CampaignStatus.COMPLETED, 4));
         return log;
+    }
+
+    private static EmbeddingsReady embedded() {
+        return EmbeddingsReady.newBuilder().setCampaignId(ID).setRound(0).setEncoderId("pixels").setPoolUri("p")
+                .setPoolSha256("a").setTestUri("t").setTestSha256("b").setPoolSize(4).setTestSize(2).setDim(64)
+                .setClassNames(List.of("a", "b", "c", "d")).build();
     }
 
     private static QueryBatch batch(int round, String... ids) {

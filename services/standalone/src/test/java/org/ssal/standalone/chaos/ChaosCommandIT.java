@@ -62,20 +62,20 @@ class ChaosCommandIT {
         return out.toString().lines().toList();
     }
 
-    /** target, kills, busy, campaigns, labels, lost, duplicated, overspent, audit, median (n s), max (n s). */
+    /** target, kills, busy, revived, campaigns, labels, lost, duplicated, overspent, audit, median (n s), max (n s). */
     private static void assertCleanRow(List<String> lines, ChaosTarget target, String kills) {
         int header = lines.indexOf(ChaosTable.HEADER);
         assertTrue(header >= 0, "no table in:\n" + String.join("\n", lines));
         String row = lines.stream().skip(header + 1).filter(l -> l.startsWith(target.label() + " ")).findFirst()
                 .orElseThrow(() -> new AssertionError("no row for " + target.label() + " in:\n" + String.join("\n", lines)));
         String[] cells = row.trim().split("\\s+");
-        assertEquals(13, cells.length, row);
+        assertEquals(14, cells.length, row);
         assertEquals(kills, cells[1], "kills: " + row);
-        String[] campaigns = cells[3].split("/");
+        String[] campaigns = cells[4].split("/");
         assertEquals(campaigns[1], campaigns[0], "campaigns completed: " + row);
-        assertTrue(Integer.parseInt(cells[4]) >= ChaosCampaigns.BUDGET, "labels: " + row);
-        assertEquals(List.of("0", "0", "0"), List.of(cells[5], cells[6], cells[7]), "lost, duplicated, overspent: " + row);
-        assertEquals(cells[3], cells[8], "audits passed: " + row);
-        assertTrue(Double.parseDouble(cells[9]) > 0, "median recovery: " + row);
+        assertTrue(Integer.parseInt(cells[5]) >= ChaosCampaigns.BUDGET, "labels: " + row);
+        assertEquals(List.of("0", "0", "0"), List.of(cells[6], cells[7], cells[8]), "lost, duplicated, overspent: " + row);
+        assertEquals(cells[4], cells[9], "audits passed: " + row);
+        assertTrue(Double.parseDouble(cells[10]) > 0, "median recovery: " + row);
     }
 }
