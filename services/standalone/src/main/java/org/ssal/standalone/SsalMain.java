@@ -3,6 +3,7 @@ package org.ssal.standalone;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.ssal.standalone.chaos.ChaosCommand;
 import org.ssal.standalone.experiment.AdviseCommand;
 import org.ssal.standalone.experiment.ExperimentCommand;
 import org.ssal.standalone.experiment.ReportCommand;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
 @QuarkusMain
 @Command(name = "ssal", mixinStandardHelpOptions = true,
         description = "Self-supervised + active learning labeling campaigns on Kafka.",
-        subcommands = {DemoCommand.class, ServeCommand.class, TokenCommand.class, ExportCommand.class, AuditCommand.class, ExperimentCommand.class, ReportCommand.class,
+        subcommands = {DemoCommand.class, ServeCommand.class, TokenCommand.class, ExportCommand.class, AuditCommand.class, ChaosCommand.class, ExperimentCommand.class, ReportCommand.class,
             AdviseCommand.class, BenchCommand.class, LinearProbeExperiment.class, HelpCommand.class})
 public class SsalMain implements Runnable {
     @Spec

@@ -13,7 +13,7 @@ import picocli.CommandLine;
 
 class SsalMainTest {
     private static final List<String> COMMANDS =
-            List.of("demo", "serve", "token", "export", "experiment", "report", "advise", "bench", "probe", "help");
+            List.of("demo", "serve", "token", "export", "chaos", "experiment", "report", "advise", "bench", "probe", "help");
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
