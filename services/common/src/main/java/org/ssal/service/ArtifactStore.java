@@ -11,9 +11,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.ssal.schemas.Sha256;
@@ -22,7 +19,8 @@ import org.ssal.schemas.Sha256;
  * Content-addressed store for large artifacts (encoders, embedding matrices) in a directory that
  * every service of a deployment can read. Events carry only {@code artifact:sha256/<hex>} and the
  * hash; every read checks the hash, so a corrupted or swapped file is never used silently. Large
- * artifacts are written and read as streams ({@link #put(Writer)}, {@link #open}), hashed on the way.
+ * artifacts are written and read as streams ({@link #put(Writer)}, {@link #open}), hashed on the way
+ * by a thread of their own ({@link BackgroundDigest}).
  * Writes go to a temporary file and are moved into place, so a killed writer leaves no partial
  * artifact behind.
  */
@@ -31,7 +29,7 @@ public final class ArtifactStore {
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern CACHE_KEY = Pattern.compile("[A-Za-z0-9._-]{1,200}");
     /** Stream buffer: 1 MB blocks make the per-call cost of hashing and system calls negligible. */
-    private static final int BLOCK = 1 << 20;
+    private static final int BLOCK = BackgroundDigest.BLOCK;
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
     private final Path root;
 
@@ -68,12 +66,16 @@ public final class ArtifactStore {
     public Ref put(Writer writer) {
         try {
             Path tmp = Files.createTempFile(root.resolve("tmp"), "put-", ".part");
-            MessageDigest digest = Sha256.digest();
+            BackgroundDigest.Out hashed = new BackgroundDigest.Out(Files.newOutputStream(tmp));
             // buffered so that writers of small pieces cost no system call each; large blocks pass straight through
-            try (OutputStream out = new BufferedOutputStream(new DigestOutputStream(Files.newOutputStream(tmp), digest), BLOCK)) {
+            try (OutputStream out = new BufferedOutputStream(hashed, BLOCK)) {
                 writer.writeTo(out);
+            } catch (IOException | RuntimeException e) {
+                hashed.digest.abandon();
+                Files.deleteIfExists(tmp);
+                throw e;
             }
-            String hex = Sha256.hex(digest);
+            String hex = hashed.digest.finish();
             Path target = pathOf(hex);
             if (Files.exists(target)) {
                 Files.delete(tmp);
@@ -118,21 +120,27 @@ public final class ArtifactStore {
      */
     public <T> T open(String uri, String expectedSha256, Reader<T> reader) {
         Path path = checkedPath(uri, expectedSha256);
-        MessageDigest digest = Sha256.digest();
         T value = null;
         Exception failure = null;
+        String actual;
         try (InputStream file = Files.newInputStream(path)) {
-            InputStream in = new BufferedInputStream(new DigestInputStream(file, digest), BLOCK);
+            BackgroundDigest.In hashed = new BackgroundDigest.In(file);
+            InputStream in = new BufferedInputStream(hashed, BLOCK);
             try {
                 value = reader.readFrom(in);
             } catch (IOException | RuntimeException e) {
                 failure = e;
             }
-            drain(in);
+            try {
+                drain(in);
+            } catch (IOException e) {
+                hashed.digest.abandon();
+                throw e;
+            }
+            actual = hashed.digest.finish();
         } catch (IOException e) {
             throw notReadable(uri, path, e);
         }
-        String actual = Sha256.hex(digest);
         if (!actual.equals(expectedSha256)) {
             CorruptArtifactException corrupt = new CorruptArtifactException(uri, "artifact " + uri + " at " + path
                     + " is corrupt: sha256 " + actual + ", expected " + expectedSha256);
