@@ -15,7 +15,10 @@ import org.ssal.learning.embed.Embeddings;
 import org.ssal.schemas.Sha256;
 import org.ssal.service.ArtifactStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Writing and reading embeddings through the artifact store (the file format plus sha256, as the
@@ -32,6 +35,9 @@ import picocli.CommandLine.Option;
 @Command(name = "artifacts", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "embeddings to and from the artifact store (with sha256) against plain file I/O of the same size")
 public final class ArtifactsBench implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     private static final int BLOCK = 1 << 20;
 
     @Option(names = "--n", paramLabel = "N", description = "embeddings (rows)")
@@ -52,7 +58,8 @@ public final class ArtifactsBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (n < 1 || dim < 1 || rounds < 1) {
-            throw new IllegalArgumentException("--n, --dim and --rounds must be >= 1, got " + n + ", " + dim + ", " + rounds);
+            throw new ParameterException(spec.commandLine(), "--n, --dim and --rounds must be >= 1, got " + n + ", " + dim + ", "
+                    + rounds);
         }
         Path root = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("ssal-artifacts-bench");
         try {

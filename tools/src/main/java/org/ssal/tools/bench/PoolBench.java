@@ -22,7 +22,10 @@ import org.ssal.learning.round.RoundPlan;
 import org.ssal.learning.round.RoundPlanner;
 import org.ssal.service.ArtifactStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * A large pool end to end without a broker: synthetic clustered embeddings (default 1,000,000 ×
@@ -38,6 +41,9 @@ import picocli.CommandLine.Option;
 @Command(name = "pool", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "store, read and run selection rounds on a large synthetic pool: time per round and peak RSS")
 public final class PoolBench implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--n", paramLabel = "N", description = "pool size")
     int n = 1_000_000;
 
@@ -74,7 +80,9 @@ public final class PoolBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (n < 1 || dim < 1 || test < 1 || classes < 2 || initial < 1 || batch < 1 || rounds < 1) {
-            throw new IllegalArgumentException("--n, --dim, --test, --initial, --batch, --rounds must be >= 1 and --classes >= 2");
+            throw new ParameterException(spec.commandLine(), "--n, --dim, --test, --initial, --batch and --rounds must be >= 1"
+                    + " and --classes >= 2, got " + n + ", " + dim + ", " + test + ", " + initial + ", " + batch + ", " + rounds
+                    + " and " + classes);
         }
         Path root = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("ssal-pool-bench");
         try {
