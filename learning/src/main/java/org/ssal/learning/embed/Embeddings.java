@@ -1,7 +1,5 @@
 package org.ssal.learning.embed;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,7 +9,6 @@ import java.util.Map;
 
 /** Embedding vectors of a set of samples, addressed by sample id. Immutable by convention. */
 public final class Embeddings {
-    private static final int MAGIC = 0x53534145; // "SSAE"
     private final String[] ids;
     private final float[][] vectors;
     private final Map<String, Integer> indexById;
@@ -59,39 +56,17 @@ public final class Embeddings {
         return out;
     }
 
+    /** Writes the current file format (see {@code EmbeddingsFormat}: header, ids, then the vectors in large blocks). */
     public void write(OutputStream out) throws IOException {
-        DataOutputStream data = new DataOutputStream(out);
-        data.writeInt(MAGIC);
-        data.writeInt(ids.length);
-        data.writeInt(dim());
-        for (int i = 0; i < ids.length; i++) {
-            data.writeUTF(ids[i]);
-            for (float v : vectors[i]) {
-                data.writeFloat(v);
-            }
-        }
-        data.flush();
+        EmbeddingsFormat.write(this, out);
     }
 
+    /**
+     * Reads what {@link #write} wrote, and files of the previous format version; reads exactly the
+     * embeddings' bytes and nothing after them. Pass a buffered stream when it is not one already:
+     * the small reads of the header and the ids then cost no system call each.
+     */
     public static Embeddings read(InputStream in) throws IOException {
-        DataInputStream data = new DataInputStream(in);
-        int magic = data.readInt();
-        if (magic != MAGIC) {
-            throw new IOException("not an ssal embeddings file (magic " + Integer.toHexString(magic) + ")");
-        }
-        int n = data.readInt();
-        int dim = data.readInt();
-        if (n < 0 || dim < 0) {
-            throw new IOException("corrupt embeddings header: n=" + n + " dim=" + dim);
-        }
-        String[] ids = new String[n];
-        float[][] vectors = new float[n][dim];
-        for (int i = 0; i < n; i++) {
-            ids[i] = data.readUTF();
-            for (int j = 0; j < dim; j++) {
-                vectors[i][j] = data.readFloat();
-            }
-        }
-        return new Embeddings(ids, vectors);
+        return EmbeddingsFormat.read(in);
     }
 }

@@ -1,6 +1,9 @@
 package org.ssal.service;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +11,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.ssal.schemas.Sha256;
@@ -17,7 +18,9 @@ import org.ssal.schemas.Sha256;
 /**
  * Content-addressed store for large artifacts (encoders, embedding matrices) in a directory that
  * every service of a deployment can read. Events carry only {@code artifact:sha256/<hex>} and the
- * hash; every read checks the hash, so a corrupted or swapped file is never used silently.
+ * hash; every read checks the hash, so a corrupted or swapped file is never used silently. Large
+ * artifacts are written and read as streams ({@link #put(Writer)}, {@link #open}), hashed on the way
+ * by a thread of their own ({@link BackgroundDigest}).
  * Writes go to a temporary file and are moved into place, so a killed writer leaves no partial
  * artifact behind.
  */
@@ -25,6 +28,9 @@ public final class ArtifactStore {
     private static final String SCHEME = "artifact:sha256/";
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern CACHE_KEY = Pattern.compile("[A-Za-z0-9._-]{1,200}");
+    /** Stream buffer: 1 MB blocks make the per-call cost of hashing and system calls negligible. */
+    private static final int BLOCK = BackgroundDigest.BLOCK;
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
     private final Path root;
 
     public ArtifactStore(Path root) {
@@ -51,14 +57,25 @@ public final class ArtifactStore {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Parses an artifact from a buffered stream of its bytes; need not read to the end. */
+    @FunctionalInterface
+    public interface Reader<T> {
+        T readFrom(InputStream in) throws IOException;
+    }
+
     public Ref put(Writer writer) {
         try {
             Path tmp = Files.createTempFile(root.resolve("tmp"), "put-", ".part");
-            MessageDigest digest = Sha256.digest();
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), digest)) {
+            BackgroundDigest.Out hashed = new BackgroundDigest.Out(Files.newOutputStream(tmp));
+            // buffered so that writers of small pieces cost no system call each; large blocks pass straight through
+            try (OutputStream out = new BufferedOutputStream(hashed, BLOCK)) {
                 writer.writeTo(out);
+            } catch (IOException | RuntimeException e) {
+                hashed.digest.abandon();
+                Files.deleteIfExists(tmp);
+                throw e;
             }
-            String hex = Sha256.hex(digest);
+            String hex = hashed.digest.finish();
             Path target = pathOf(hex);
             if (Files.exists(target)) {
                 Files.delete(tmp);
@@ -75,28 +92,68 @@ public final class ArtifactStore {
         return put(out -> out.write(bytes));
     }
 
-    /** Reads an artifact and checks it against the expected sha256 (from the event that named it). */
+    /**
+     * Reads a small artifact whole and checks it against the expected sha256 (from the event that
+     * named it). One array holds at most 2 GB: large artifacts (embeddings) go through {@link #open}.
+     */
     public byte[] read(String uri, String expectedSha256) {
-        String hex = hexOf(uri);
-        if (!hex.equals(expectedSha256)) {
-            throw new IllegalArgumentException("artifact uri " + uri + " does not match sha256 " + expectedSha256);
-        }
-        Path path = pathOf(hex);
+        Path path = checkedPath(uri, expectedSha256);
         try {
-            byte[] bytes = Files.readAllBytes(path);
-            String actual = Sha256.sha256Hex(bytes);
-            if (!actual.equals(expectedSha256)) {
-                throw new CorruptArtifactException(uri, "artifact " + path + " is corrupt: sha256 " + actual
-                        + ", expected " + expectedSha256);
+            long size = Files.size(path);
+            if (size > MAX_ARRAY) {
+                throw new IllegalStateException("artifact " + uri + " has " + size + " bytes, more than one array holds;"
+                        + " read it with ArtifactStore.open");
             }
-            return bytes;
-        } catch (java.nio.file.NoSuchFileException e) {
-            // an I/O failure, so transient (ErrorKind): on a shared volume the writer's file may not be visible yet
-            throw new UncheckedIOException("artifact " + uri + " not found at " + path
-                    + " (is the artifact store shared by all services?)", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read artifact " + path, e);
+            throw notReadable(uri, path, e);
         }
+        return open(uri, expectedSha256, InputStream::readAllBytes);
+    }
+
+    /**
+     * Parses an artifact while hashing it, in one pass over the file, and returns the result only
+     * when the whole file hashes to {@code expectedSha256}: the bytes after what the reader consumed
+     * are hashed too, and a mismatch throws {@link CorruptArtifactException} naming the uri, so a
+     * caller never sees what was parsed from a corrupt or swapped file. A reader that fails on a
+     * corrupt file (a garbled header) also ends in CorruptArtifactException, with its error as the
+     * cause; a reader that fails on a file with the right hash ends in UncheckedIOException.
+     */
+    public <T> T open(String uri, String expectedSha256, Reader<T> reader) {
+        Path path = checkedPath(uri, expectedSha256);
+        T value = null;
+        Exception failure = null;
+        String actual;
+        try (InputStream file = Files.newInputStream(path)) {
+            BackgroundDigest.In hashed = new BackgroundDigest.In(file);
+            InputStream in = new BufferedInputStream(hashed, BLOCK);
+            try {
+                value = reader.readFrom(in);
+            } catch (IOException | RuntimeException e) {
+                failure = e;
+            }
+            try {
+                drain(in);
+            } catch (IOException e) {
+                hashed.digest.abandon();
+                throw e;
+            }
+            actual = hashed.digest.finish();
+        } catch (IOException e) {
+            throw notReadable(uri, path, e);
+        }
+        if (!actual.equals(expectedSha256)) {
+            CorruptArtifactException corrupt = new CorruptArtifactException(uri, "artifact " + uri + " at " + path
+                    + " is corrupt: sha256 " + actual + ", expected " + expectedSha256);
+            if (failure != null) {
+                corrupt.initCause(failure);
+            }
+            throw corrupt;
+        }
+        if (failure != null) {
+            throw new UncheckedIOException("cannot parse artifact " + uri + " (its sha256 is right): " + failure.getMessage(),
+                    failure instanceof IOException io ? io : new IOException(failure));
+        }
+        return value;
     }
 
     /** Stores a flat directory (e.g. a saved model: graph, config, checksums) as one zip artifact. */
@@ -171,6 +228,31 @@ public final class ArtifactStore {
     /** Same as {@link Sha256#sha256Hex(String)}; kept for the services that call it here. */
     public static String sha256Hex(String text) {
         return Sha256.sha256Hex(text);
+    }
+
+    private Path checkedPath(String uri, String expectedSha256) {
+        String hex = hexOf(uri);
+        if (!hex.equals(expectedSha256)) {
+            throw new IllegalArgumentException("artifact uri " + uri + " does not match sha256 " + expectedSha256);
+        }
+        return pathOf(hex);
+    }
+
+    private static RuntimeException notReadable(String uri, Path path, IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            // an I/O failure, so transient (ErrorKind): on a shared volume the writer's file may not be visible yet
+            return new UncheckedIOException("artifact " + uri + " not found at " + path
+                    + " (is the artifact store shared by all services?)", e);
+        }
+        return new UncheckedIOException("cannot read artifact " + uri + " at " + path, e);
+    }
+
+    /** Hashes what the reader left unread: the hash is of the whole file. */
+    private static void drain(InputStream in) throws IOException {
+        byte[] block = new byte[BLOCK];
+        while (in.read(block) >= 0) {
+            // only the digest under the stream needs these bytes
+        }
     }
 
     private Path pathOf(String hex) {

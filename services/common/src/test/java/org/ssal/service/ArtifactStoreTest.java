@@ -56,4 +56,68 @@ class ArtifactStoreTest {
         assertTrue(store.recall("enc-1").isEmpty());
         assertThrows(IllegalArgumentException.class, () -> store.recall("../escape"));
     }
+
+    @Test
+    void shouldParseWhileHashingInOnePass() {
+        ArtifactStore store = new ArtifactStore(dir);
+        byte[] bytes = new byte[3 << 20]; // three stream blocks
+        new java.util.SplittableRandom(1).nextBytes(bytes);
+        ArtifactStore.Ref ref = store.put(out -> out.write(bytes));
+        assertArrayEquals(bytes, store.open(ref.uri(), ref.sha256(), java.io.InputStream::readAllBytes));
+        assertEquals(Byte.valueOf(bytes[5]), store.open(ref.uri(), ref.sha256(), in -> Byte.valueOf(in.readNBytes(6)[5])), "a reader may stop early");
+        assertArrayEquals(bytes, store.read(ref.uri(), ref.sha256()));
+    }
+
+    @Test
+    void shouldNotHandOutWhatWasParsedFromAFileWithOneFlippedByte() throws Exception {
+        ArtifactStore store = new ArtifactStore(dir);
+        byte[] bytes = new byte[2 << 20];
+        new java.util.SplittableRandom(2).nextBytes(bytes);
+        ArtifactStore.Ref ref = store.put(bytes);
+        Path file = dir.resolve("sha256").resolve(ref.sha256().substring(0, 2)).resolve(ref.sha256());
+        byte[] flipped = bytes.clone();
+        flipped[(3 << 19) + 7] ^= 1; // in the second half: after what the early reader below reads
+        Files.write(file, flipped);
+        java.util.concurrent.atomic.AtomicInteger parsed = new java.util.concurrent.atomic.AtomicInteger();
+        CorruptArtifactException whole = assertThrows(CorruptArtifactException.class, () -> store.open(ref.uri(), ref.sha256(),
+                in -> parsed.addAndGet(in.readAllBytes().length)));
+        assertEquals(bytes.length, parsed.get(), "the reader did parse it all, and still got nothing back");
+        assertEquals(ref.uri(), whole.uri());
+        assertTrue(whole.getMessage().contains(ref.uri()) && whole.getMessage().contains("corrupt"), whole.getMessage());
+        assertThrows(CorruptArtifactException.class, () -> store.open(ref.uri(), ref.sha256(), in -> in.readNBytes(16)),
+                "the bytes a reader leaves are hashed too");
+        assertThrows(CorruptArtifactException.class, () -> store.read(ref.uri(), ref.sha256()));
+    }
+
+    @Test
+    void shouldReportAReaderFailureOnACorruptFileAsCorruption() throws Exception {
+        ArtifactStore store = new ArtifactStore(dir);
+        ArtifactStore.Ref ref = store.put("header:ok".getBytes(StandardCharsets.UTF_8));
+        ArtifactStore.Reader<String> strict = in -> {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (!text.endsWith(":ok")) {
+                throw new java.io.IOException("bad header '" + text + "'");
+            }
+            return text;
+        };
+        assertEquals("header:ok", store.open(ref.uri(), ref.sha256(), strict));
+        Path file = dir.resolve("sha256").resolve(ref.sha256().substring(0, 2)).resolve(ref.sha256());
+        Files.writeString(file, "header:no");
+        CorruptArtifactException corrupt = assertThrows(CorruptArtifactException.class, () -> store.open(ref.uri(), ref.sha256(), strict));
+        assertTrue(corrupt.getCause().getMessage().contains("bad header"), "the reader's error is the cause");
+
+        ArtifactStore.Ref good = store.put("fine".getBytes(StandardCharsets.UTF_8));
+        java.io.UncheckedIOException parse = assertThrows(java.io.UncheckedIOException.class,
+                () -> store.open(good.uri(), good.sha256(), strict));
+        assertTrue(parse.getMessage().contains(good.uri()) && parse.getMessage().contains("bad header 'fine'"), parse.getMessage());
+    }
+
+    @Test
+    void shouldNameTheUriOfAMissingArtifact() {
+        ArtifactStore store = new ArtifactStore(dir);
+        String hex = "ab".repeat(32);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> store.open("artifact:sha256/" + hex, hex, java.io.InputStream::readAllBytes));
+        assertTrue(e.getMessage().contains("artifact:sha256/" + hex) && e.getMessage().contains("not found"), e.getMessage());
+    }
 }

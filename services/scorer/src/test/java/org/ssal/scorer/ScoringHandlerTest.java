@@ -49,6 +49,8 @@ class ScoringHandlerTest {
     private final Map<String, Integer> truth = new HashMap<>();
     /** What the budget tracker wrote to the labels topic in the test. */
     private final List<LabeledSample> labelsTopic = new ArrayList<>();
+    /** Reads of each artifact uri through the scorer's embedding cache. */
+    private final Map<String, Integer> reads = new HashMap<>();
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
@@ -56,7 +58,14 @@ class ScoringHandlerTest {
     void setUp() {
         ArtifactStore store = new ArtifactStore(dir);
         // measured: with 2 classes, AL (entropy) beats random from 10 labels per class on
-        handler = new ScoringHandler(new EmbeddingArtifacts(store), ledger -> LedgerLabels.of(ledger, labelsTopic), CLOCK, ThresholdRelation.measuredBySsal(
+        EmbeddingArtifacts.Source counting = new EmbeddingArtifacts.Source() {
+            @Override
+            public <T> T open(String uri, String sha256, ArtifactStore.Reader<T> reader) {
+                reads.merge(uri, 1, Integer::sum);
+                return store.open(uri, sha256, reader);
+            }
+        };
+        handler = new ScoringHandler(new EmbeddingArtifacts(counting), ledger -> LedgerLabels.of(ledger, labelsTopic), CLOCK, ThresholdRelation.measuredBySsal(
                 List.of(new ThresholdRelation.Point("blobs", 2, 10, "entropy", false)), "test"), registry);
         // two well separated Gaussian blobs: any sane head gets them right
         SplittableRandom random = new SplittableRandom(3);
@@ -154,6 +163,16 @@ class ScoringHandlerTest {
         List<SpecificRecord> end = handle(completeLedger(50, batches, CampaignStatus.COMPLETED));
         assertEquals(1, end.size(), "budget spent: evaluate, ask nothing");
         assertEquals(50, ((RoundEvaluated) end.get(0)).getLabeledCount());
+    }
+
+    @Test
+    void shouldReadAndHashUnchangedEmbeddingsOnceAcrossRounds() {
+        handle(ready);
+        List<QueryBatch> batches = new ArrayList<>(List.of((QueryBatch) handle(campaign(50, "kcenter")).get(0)));
+        batches.add((QueryBatch) handle(completeLedger(50, batches, CampaignStatus.ACTIVE)).get(1));
+        batches.add((QueryBatch) handle(completeLedger(50, batches, CampaignStatus.ACTIVE)).get(1));
+        assertEquals(3, batches.size(), "initial set and two evaluated rounds");
+        assertEquals(Map.of(ready.getPoolUri(), 1, ready.getTestUri(), 1), reads);
     }
 
     @Test

@@ -29,6 +29,15 @@ class BenchCommandTest {
     }
 
     @Test
+    void shouldRunTheArtifactsAndPoolBenchmarksOnTinySizes() {
+        assertEquals(0, bench("artifacts", "--n", "40", "--dim", "3", "--rounds", "1", "--no-cold"));
+        assertEquals(0, bench("pool", "--n", "300", "--dim", "4", "--test", "40", "--initial", "10", "--batch", "5",
+                "--rounds", "2"));
+        assertEquals(2, bench("pool", "--n", "0"));
+        assertTrue(err.toString().contains("got 0"), err.toString());
+    }
+
+    @Test
     void shouldListTheBenchmarksInItsHelp() {
         assertEquals(0, bench("--help"));
         assertTrue(out.toString().contains("simsiam") && out.toString().contains("embed")

@@ -1,7 +1,6 @@
 package org.ssal.standalone.audit;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -466,16 +465,12 @@ final class Rederivation {
         return tests.computeIfAbsent(e.getTestSha256(), sha -> parse(e.getTestUri(), sha, LabeledEmbeddings::read));
     }
 
-    private interface Parser<T> {
-        T read(java.io.InputStream in) throws IOException;
-    }
-
-    private <T> T parse(String uri, String sha256, Parser<T> parser) {
-        byte[] bytes = store.read(uri, sha256); // throws, naming the uri, when the bytes are not what the hash says
+    /** Parsed while hashed; throws, naming the uri, when the bytes are not what the hash says. */
+    private <T> T parse(String uri, String sha256, ArtifactStore.Reader<T> parser) {
         try {
-            return parser.read(new ByteArrayInputStream(bytes));
-        } catch (IOException ex) {
-            throw new IllegalStateException("cannot parse embeddings " + uri + ": " + ex.getMessage(), ex);
+            return store.open(uri, sha256, parser);
+        } catch (UncheckedIOException ex) {
+            throw new IllegalStateException("cannot parse embeddings " + uri + ": " + ex.getCause().getMessage(), ex);
         }
     }
 
