@@ -16,7 +16,7 @@ import java.util.Map;
  * pixels, the pixels encoder, entropy), long enough to be cut many times (six rounds of ten labels
  * at {@link #ORACLE_DELAY_MS} each). Created as a user would, through the campaign service's API.
  */
-final class ChaosCampaigns {
+public final class ChaosCampaigns {
     static final int BUDGET = 60;
     static final int INITIAL = 10;
     static final int BATCH = 10;
@@ -30,15 +30,23 @@ final class ChaosCampaigns {
     }
 
     static Map<String, Object> body(String id, long seed) {
+        return body(id, BUDGET, INITIAL, BATCH, seed);
+    }
+
+    /**
+     * The POST /campaigns body of a small campaign: a 400-image, 4-class synthetic pool, a
+     * 100-image test split, pixels, entropy; small enough for 2 cores (the tests' campaigns too).
+     */
+    public static Map<String, Object> body(String id, int budget, int initialSize, int batchSize, long seed) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("campaignId", id);
         body.put("dataset", "synthetic");
         body.put("datasetOptions", Map.of("classes", "4", "train", "400", "test", "100", "size", "8"));
         body.put("poolSize", 400);
         body.put("testSize", 100);
-        body.put("budget", BUDGET);
-        body.put("initialSize", INITIAL);
-        body.put("batchSize", BATCH);
+        body.put("budget", budget);
+        body.put("initialSize", initialSize);
+        body.put("batchSize", batchSize);
         body.put("strategy", "entropy");
         body.put("encoder", "pixels");
         body.put("seed", seed);
