@@ -27,7 +27,10 @@ import org.ssal.learning.embed.EncoderSpec;
  *     CPU schedule the linear-probe accuracy on Fashion-MNIST rose with the base lr from 0.03
  *     (0.777) through 0.1, 0.3 to 0.6 (0.849), with 1.2 no better (docs/results.md §2).
  *     {@link #paperCifar()} keeps 0.03.</li>
- * <li>{@code epochs} = 20 (paper 800 on CIFAR; a CPU budget).</li>
+ * <li>{@code epochs} = 20 (paper 800 on CIFAR; a CPU budget). A campaign that sets no epochs is
+ *     scheduled by steps instead ({@link #DEFAULT_STEPS}, {@link #epochsForSteps}): 20 epochs of a
+ *     5,000-image pool are 780 steps, while 20 epochs of a 1,400-image folder are only 220, and its
+ *     features lost to raw pixels (docs/results.md §2, "schedule by steps").</li>
  * <li>{@code bnStatsImages} = 512: images whose batch statistics are averaged after training
  *     to become the inference BatchNorm statistics (SameDiff keeps no running averages).</li>
  * <li>{@code embedBatchSize} = 256: batch size of embedding extraction.</li>
@@ -68,6 +71,33 @@ public record SimSiamConfig(String encoder, int projectorDim, int predictorHidde
     /** The paper's crop: "RandomResizedCrop with scale in [0.2, 1.0]". */
     public static final double PAPER_MIN_CROP_SCALE = 0.2;
 
+    /**
+     * SGD steps of a campaign's pretraining when it sets no epochs: about the 20 epochs of a
+     * 5,000-image pool at batch 128 that the probe study validated, whatever the pool size
+     * (docs/results.md §2, "schedule by steps").
+     */
+    public static final int DEFAULT_STEPS = 800;
+
+    /**
+     * Epochs that give at least {@code steps} SGD steps on a pool of {@code poolSize} images: the
+     * trainer takes {@code poolSize / min(batch, poolSize)} full batches per epoch.
+     */
+    public static int epochsForSteps(int steps, int poolSize, int batchSize) {
+        if (steps <= 0) {
+            throw new IllegalArgumentException("steps must be > 0, got " + steps);
+        }
+        if (poolSize < 2) {
+            throw new IllegalArgumentException("poolSize must be >= 2 (batch norm needs two samples), got " + poolSize);
+        }
+        int perEpoch = poolSize / Math.min(batchSize, poolSize);
+        return (steps + perEpoch - 1) / perEpoch;
+    }
+
+    /** SGD steps of this recipe on a pool of {@code poolSize} images. */
+    public long steps(int poolSize) {
+        return (long) epochs * (poolSize / Math.min(batchSize, poolSize));
+    }
+
     /** As the canonical constructor with the paper's crop scale. */
     public SimSiamConfig(String encoder, int projectorDim, int predictorHiddenDim, int epochs, int batchSize,
                          double baseLr, double momentum, double weightDecay, long seed, int bnStatsImages,
@@ -89,19 +119,24 @@ public record SimSiamConfig(String encoder, int projectorDim, int predictorHidde
 
     /**
      * The pretraining of a campaign's {@code simsiam:} or {@code random-init:} encoder: the CPU
-     * defaults on the spec's network, the spec's epochs ({@link EncoderSpec#epochs}), and the seed of
+     * defaults on the spec's network; the campaign's epochs when it sets them ({@code requestedEpochs
+     * > 0}), else as many as give {@code defaultSteps} steps on its pool ({@link #epochsForSteps}),
+     * none for {@code random-init}; and the seed of
      * the campaign's data rather than the campaign's own, so that a second campaign on the same data
      * reuses the first one's encoder (as in the paper, one self-supervised model serves every
      * active-learning run on a dataset).
      *
      * @throws IllegalArgumentException for another kind, or a network outside {@link NetworkSpec}
      */
-    public static SimSiamConfig forCampaign(EncoderSpec spec, int requestedEpochs, int defaultEpochs) {
+    public static SimSiamConfig forCampaign(EncoderSpec spec, int requestedEpochs, int defaultSteps, int poolSize) {
         if (spec.kind() != EncoderSpec.Kind.SIMSIAM && spec.kind() != EncoderSpec.Kind.RANDOM_INIT) {
             throw new IllegalArgumentException("encoder spec '" + spec + "' is not pretrained with SimSiam");
         }
-        return defaults().withEncoder(spec.network()).withEpochs(spec.epochs(requestedEpochs, defaultEpochs))
-                .withSeed(DatasetSpec.CAMPAIGN_DATA_SEED);
+        SimSiamConfig base = defaults().withEncoder(spec.network()).withSeed(DatasetSpec.CAMPAIGN_DATA_SEED);
+        int epochs = requestedEpochs > 0 || spec.kind() == EncoderSpec.Kind.RANDOM_INIT
+                ? spec.epochs(requestedEpochs, 0)
+                : epochsForSteps(defaultSteps, poolSize, base.batchSize());
+        return base.withEpochs(epochs);
     }
 
     /** The paper's CIFAR setting: ResNet-18, 2048/512, batch 512, 800 epochs. */

@@ -45,12 +45,12 @@ final class EncoderCache {
     private static final String PROVENANCE_KEY_SUFFIX = ".provenance";
 
     private final ArtifactStore store;
-    private final int defaultEpochs;
+    private final int defaultSteps;
 
-    /** @param defaultEpochs pretraining epochs of a campaign that sets none */
-    EncoderCache(ArtifactStore store, int defaultEpochs) {
+    /** @param defaultSteps pretraining steps of a campaign that sets no epochs */
+    EncoderCache(ArtifactStore store, int defaultSteps) {
         this.store = store;
-        this.defaultEpochs = defaultEpochs;
+        this.defaultSteps = defaultSteps;
     }
 
     /**
@@ -83,7 +83,7 @@ final class EncoderCache {
         }
         SimSiamConfig config;
         try {
-            config = SimSiamConfig.forCampaign(spec, campaign.getPretrainEpochs(), defaultEpochs);
+            config = SimSiamConfig.forCampaign(spec, campaign.getPretrainEpochs(), defaultSteps, pool.size());
         } catch (IllegalArgumentException e) {
             throw new CampaignFailedException(campaign.getCampaignId(), "encoder", campaign.getEncoderSpec(), -1,
                     "encoder spec '" + campaign.getEncoderSpec() + "': " + e.getMessage());

@@ -47,7 +47,7 @@ public class TrainerService {
         SharedSettings shared = SharedSettings.fromConfig();
         ArtifactStore store = new ArtifactStore(shared.artifactsDir());
         labels = new LabelView(shared.bootstrapServers(), Topics.LABELS, LABELS_DEADLINE);
-        PoolEmbedder embedder = new PoolEmbedder(store, new EncoderCache(store, settings.defaultEpochs()),
+        PoolEmbedder embedder = new PoolEmbedder(store, new EncoderCache(store, settings.defaultSteps()),
                 settings.baselineEpochs(), shared.dataDir().orElse(null), labels, Clock.systemUTC());
         service = shared.start(SPEC, embedder, embedder::handle, registry);
     }

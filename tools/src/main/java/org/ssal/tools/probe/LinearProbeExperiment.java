@@ -52,8 +52,11 @@ public final class LinearProbeExperiment implements Callable<Integer> {
     @Option(names = "--test", description = "cap on the test split (0 = all)")
     int test = 2_000;
 
-    @Option(names = "--epochs", description = "SimSiam pretraining epochs")
-    int epochs = 10;
+    @Option(names = "--epochs", description = "SimSiam pretraining epochs (0 = as many as --steps needs on this pool)")
+    int epochs = 0;
+
+    @Option(names = "--steps", description = "SimSiam pretraining SGD steps when --epochs is 0 (the campaign default)")
+    int steps = SimSiamConfig.DEFAULT_STEPS;
 
     @Option(names = "--batch", description = "SimSiam batch size")
     int batch = 128;
@@ -73,6 +76,10 @@ public final class LinearProbeExperiment implements Callable<Integer> {
     @Option(names = "--probe-every", paramLabel = "N", description = "also probe a snapshot every N epochs (0 = none)")
     int probeEvery = 0;
 
+    @Option(names = "--probe-steps", split = ",", paramLabel = "STEPS",
+            description = "also probe a snapshot at the end of the first epoch reaching each of these step counts")
+    List<Integer> probeSteps = List.of();
+
     @Option(names = "--model-seeds", split = ",", paramLabel = "SEED",
             description = "repeat pretraining and random init with each seed, report mean ± std (default: --seed only)")
     List<Long> modelSeeds;
@@ -86,8 +93,10 @@ public final class LinearProbeExperiment implements Callable<Integer> {
         DatasetSplits splits = Datasets.load(new DatasetSpec(dataset, null, pool, test, seed, Map.of()));
         ImageSet train = splits.train();
         ImageSet testSet = splits.test();
-        SimSiamConfig cfg = SimSiamConfig.defaults().withEpochs(epochs).withBatchSize(batch).withSeed(seed)
+        int trainEpochs = epochs > 0 ? epochs : SimSiamConfig.epochsForSteps(steps, train.size(), batch);
+        SimSiamConfig cfg = SimSiamConfig.defaults().withEpochs(trainEpochs).withBatchSize(batch).withSeed(seed)
                 .withBaseLr(baseLr).withMinCropScale(cropMin);
+        long stepsPerEpoch = cfg.steps(train.size()) / Math.max(1, trainEpochs);
         System.out.printf(Locale.ROOT, "linear probe: %s pool=%d test=%d %dx%dx%d, labeled subset=%d, config %s%n",
                 dataset, train.size(), testSet.size(), train.channels(), train.height(), train.width(), labels,
                 cfg.toJson());
@@ -109,23 +118,26 @@ public final class LinearProbeExperiment implements Callable<Integer> {
             SimSiamModel simsiam = SimSiamTrainer.train(train, seeded, log, new ArrayList<>(), new SimSiamTrainer.Snapshots() {
                 @Override
                 public boolean wants(int epoch) {
-                    return every > 0 && epoch % every == 0 && epoch < seeded.epochs();
+                    boolean stepMark = probeSteps.stream().anyMatch(s -> epoch * stepsPerEpoch >= s
+                            && (epoch - 1) * stepsPerEpoch < s);
+                    return epoch < seeded.epochs() && (every > 0 && epoch % every == 0 || stepMark);
                 }
 
                 @Override
                 public void accept(int epoch, SimSiamModel snapshot) {
-                    Probe row = probe(snapshot, " (" + epoch + " ep)" + tag, train, testSet, subset);
+                    Probe row = probe(snapshot, " (" + epoch + " ep, " + epoch * stepsPerEpoch + " st)" + tag, train,
+                            testSet, subset);
                     rows.add(row);
                     System.out.println("  snapshot " + row);
                 }
             });
-            System.out.printf(Locale.ROOT, "  SimSiam pretraining%s: %d epochs on %d images in %.0f s (final loss %s)%n",
-                    tag, epochs, train.size(), (System.nanoTime() - tTrain) / 1e9, simsiam.lossCurve().isEmpty() ? "n/a"
+            System.out.printf(Locale.ROOT, "  SimSiam pretraining%s: %d epochs (%d steps) on %d images in %.0f s (final loss %s)%n",
+                    tag, trainEpochs, cfg.steps(train.size()), train.size(), (System.nanoTime() - tTrain) / 1e9, simsiam.lossCurve().isEmpty() ? "n/a"
                             : String.format(Locale.ROOT, "%.4f", simsiam.lossCurve().get(simsiam.lossCurve().size() - 1)));
             if (save != null) {
                 simsiam.save(modelSeeds == null ? save : save.resolve("seed-" + modelSeed));
             }
-            Probe fin = probe(simsiam, " (" + epochs + " ep)" + tag, train, testSet, subset);
+            Probe fin = probe(simsiam, " (" + trainEpochs + " ep, " + cfg.steps(train.size()) + " st)" + tag, train, testSet, subset);
             Probe rnd = probe(SimSiamTrainer.train(train, seeded.withEpochs(0), Progress.NONE), tag, train, testSet,
                     subset);
             System.out.println("  " + fin + "\n  " + rnd);
@@ -142,7 +154,7 @@ public final class LinearProbeExperiment implements Callable<Integer> {
         rows.forEach(System.out::println);
         if (finals.size() > 1) {
             System.out.printf(Locale.ROOT, "%nmean ± std over %d model seeds:%n", finals.size());
-            System.out.println(Probe.summary("simsiam (" + epochs + " ep)", finals));
+            System.out.println(Probe.summary("simsiam (" + cfg.steps(train.size()) + " steps)", finals));
             System.out.println(Probe.summary("random-init", randoms));
         }
         System.out.printf(Locale.ROOT, "total time %.0f s%n", (System.nanoTime() - t0) / 1e9);
