@@ -34,7 +34,7 @@ class LinearProbeExperimentTest {
         String[] rows = out.lines().filter(l -> l.startsWith("| ")).toArray(String[]::new);
         // header, per seed: snapshot at epoch 1, final, random init; then pixels; then two summary rows
         assertEquals(1 + 2 * 3 + 1 + 2, rows.length, out);
-        assertTrue(Arrays.stream(rows).anyMatch(r -> r.contains("(1 ep) s3")), out);
+        assertTrue(Arrays.stream(rows).anyMatch(r -> r.contains("(1 ep, 4 st) s3")), out);
         assertTrue(Arrays.stream(rows).anyMatch(r -> r.contains("random-init:smallcnn s4")), out);
         assertTrue(out.contains("mean ± std over 2 model seeds"), out);
         for (String row : rows) {
@@ -53,7 +53,9 @@ class LinearProbeExperimentTest {
         assertEquals("fashion-mnist", probe.dataset);
         assertEquals(10_000, probe.pool);
         assertEquals(2_000, probe.test);
-        assertEquals(10, probe.epochs);
+        assertEquals(0, probe.epochs);
+        assertEquals(SimSiamConfig.DEFAULT_STEPS, probe.steps);
+        assertTrue(probe.probeSteps == null || probe.probeSteps.isEmpty());
         assertEquals(128, probe.batch);
         assertEquals(0, probe.seed);
         assertEquals(1_000, probe.labels);
