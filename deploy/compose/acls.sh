@@ -13,6 +13,7 @@ acl --allow-principal User:ssal-campaign --operation Describe --topic budget-sta
 acl --allow-principal User:ssal-campaign --operation Describe --topic labels --resource-pattern-type literal
 acl --allow-principal User:ssal-campaign --operation Describe --topic dead-letter --resource-pattern-type literal
 acl --allow-principal User:ssal-campaign --operation Describe --topic strategy-switched --resource-pattern-type literal
+acl --allow-principal User:ssal-campaign --operation Describe --topic encoder-chosen --resource-pattern-type literal
 acl --allow-principal User:ssal-campaign --operation Describe --topic labeling --resource-pattern-type literal
 acl --allow-principal User:ssal-campaign --operation DescribeConfigs --topic campaigns --resource-pattern-type literal
 acl --allow-principal User:ssal-campaign --operation DescribeConfigs --topic pretrain-complete --resource-pattern-type literal
@@ -24,6 +25,7 @@ acl --allow-principal User:ssal-campaign --operation DescribeConfigs --topic bud
 acl --allow-principal User:ssal-campaign --operation DescribeConfigs --topic labels --resource-pattern-type literal
 acl --allow-principal User:ssal-campaign --operation DescribeConfigs --topic dead-letter --resource-pattern-type literal
 acl --allow-principal User:ssal-campaign --operation DescribeConfigs --topic strategy-switched --resource-pattern-type literal
+acl --allow-principal User:ssal-campaign --operation DescribeConfigs --topic encoder-chosen --resource-pattern-type literal
 acl --allow-principal User:ssal-campaign --operation DescribeConfigs --topic labeling --resource-pattern-type literal
 acl --allow-principal User:ssal-campaign --operation Create --topic campaigns --resource-pattern-type literal
 acl --allow-principal User:ssal-campaign --operation Create --topic pretrain-complete --resource-pattern-type literal
@@ -35,6 +37,7 @@ acl --allow-principal User:ssal-campaign --operation Create --topic budget-state
 acl --allow-principal User:ssal-campaign --operation Create --topic labels --resource-pattern-type literal
 acl --allow-principal User:ssal-campaign --operation Create --topic dead-letter --resource-pattern-type literal
 acl --allow-principal User:ssal-campaign --operation Create --topic strategy-switched --resource-pattern-type literal
+acl --allow-principal User:ssal-campaign --operation Create --topic encoder-chosen --resource-pattern-type literal
 acl --allow-principal User:ssal-campaign --operation Create --topic labeling --resource-pattern-type literal
 acl --allow-principal User:ssal-campaign --operation Read --topic campaigns --resource-pattern-type literal
 acl --allow-principal User:ssal-campaign --operation Read --topic query-batch --resource-pattern-type literal
@@ -64,6 +67,7 @@ acl --allow-principal User:ssal-trainer --operation Describe --topic budget-stat
 acl --allow-principal User:ssal-trainer --operation Describe --topic labels --resource-pattern-type literal
 acl --allow-principal User:ssal-trainer --operation Describe --topic dead-letter --resource-pattern-type literal
 acl --allow-principal User:ssal-trainer --operation Describe --topic strategy-switched --resource-pattern-type literal
+acl --allow-principal User:ssal-trainer --operation Describe --topic encoder-chosen --resource-pattern-type literal
 acl --allow-principal User:ssal-trainer --operation Describe --topic labeling --resource-pattern-type literal
 acl --allow-principal User:ssal-trainer --operation DescribeConfigs --topic campaigns --resource-pattern-type literal
 acl --allow-principal User:ssal-trainer --operation DescribeConfigs --topic pretrain-complete --resource-pattern-type literal
@@ -75,6 +79,7 @@ acl --allow-principal User:ssal-trainer --operation DescribeConfigs --topic budg
 acl --allow-principal User:ssal-trainer --operation DescribeConfigs --topic labels --resource-pattern-type literal
 acl --allow-principal User:ssal-trainer --operation DescribeConfigs --topic dead-letter --resource-pattern-type literal
 acl --allow-principal User:ssal-trainer --operation DescribeConfigs --topic strategy-switched --resource-pattern-type literal
+acl --allow-principal User:ssal-trainer --operation DescribeConfigs --topic encoder-chosen --resource-pattern-type literal
 acl --allow-principal User:ssal-trainer --operation DescribeConfigs --topic labeling --resource-pattern-type literal
 acl --allow-principal User:ssal-trainer --operation Create --topic campaigns --resource-pattern-type literal
 acl --allow-principal User:ssal-trainer --operation Create --topic pretrain-complete --resource-pattern-type literal
@@ -86,13 +91,16 @@ acl --allow-principal User:ssal-trainer --operation Create --topic budget-state 
 acl --allow-principal User:ssal-trainer --operation Create --topic labels --resource-pattern-type literal
 acl --allow-principal User:ssal-trainer --operation Create --topic dead-letter --resource-pattern-type literal
 acl --allow-principal User:ssal-trainer --operation Create --topic strategy-switched --resource-pattern-type literal
+acl --allow-principal User:ssal-trainer --operation Create --topic encoder-chosen --resource-pattern-type literal
 acl --allow-principal User:ssal-trainer --operation Create --topic labeling --resource-pattern-type literal
 acl --allow-principal User:ssal-trainer --operation Read --topic campaigns --resource-pattern-type literal
 acl --allow-principal User:ssal-trainer --operation Read --topic budget-state --resource-pattern-type literal
 acl --allow-principal User:ssal-trainer --operation Read --topic embeddings-ready --resource-pattern-type literal
+acl --allow-principal User:ssal-trainer --operation Read --topic encoder-chosen --resource-pattern-type literal
 acl --allow-principal User:ssal-trainer --operation Read --topic labels --resource-pattern-type literal
 acl --allow-principal User:ssal-trainer --operation Write --topic pretrain-complete --resource-pattern-type literal
 acl --allow-principal User:ssal-trainer --operation Write --topic embeddings-ready --resource-pattern-type literal
+acl --allow-principal User:ssal-trainer --operation Write --topic encoder-chosen --resource-pattern-type literal
 acl --allow-principal User:ssal-trainer --operation Write --topic campaigns --resource-pattern-type literal
 acl --allow-principal User:ssal-trainer --operation Write --topic dead-letter --resource-pattern-type literal
 acl --allow-principal User:ssal-trainer --operation Read --group trainer --resource-pattern-type literal
@@ -109,6 +117,7 @@ acl --allow-principal User:ssal-scorer --operation Describe --topic budget-state
 acl --allow-principal User:ssal-scorer --operation Describe --topic labels --resource-pattern-type literal
 acl --allow-principal User:ssal-scorer --operation Describe --topic dead-letter --resource-pattern-type literal
 acl --allow-principal User:ssal-scorer --operation Describe --topic strategy-switched --resource-pattern-type literal
+acl --allow-principal User:ssal-scorer --operation Describe --topic encoder-chosen --resource-pattern-type literal
 acl --allow-principal User:ssal-scorer --operation Describe --topic labeling --resource-pattern-type literal
 acl --allow-principal User:ssal-scorer --operation DescribeConfigs --topic campaigns --resource-pattern-type literal
 acl --allow-principal User:ssal-scorer --operation DescribeConfigs --topic pretrain-complete --resource-pattern-type literal
@@ -120,6 +129,7 @@ acl --allow-principal User:ssal-scorer --operation DescribeConfigs --topic budge
 acl --allow-principal User:ssal-scorer --operation DescribeConfigs --topic labels --resource-pattern-type literal
 acl --allow-principal User:ssal-scorer --operation DescribeConfigs --topic dead-letter --resource-pattern-type literal
 acl --allow-principal User:ssal-scorer --operation DescribeConfigs --topic strategy-switched --resource-pattern-type literal
+acl --allow-principal User:ssal-scorer --operation DescribeConfigs --topic encoder-chosen --resource-pattern-type literal
 acl --allow-principal User:ssal-scorer --operation DescribeConfigs --topic labeling --resource-pattern-type literal
 acl --allow-principal User:ssal-scorer --operation Create --topic campaigns --resource-pattern-type literal
 acl --allow-principal User:ssal-scorer --operation Create --topic pretrain-complete --resource-pattern-type literal
@@ -131,6 +141,7 @@ acl --allow-principal User:ssal-scorer --operation Create --topic budget-state -
 acl --allow-principal User:ssal-scorer --operation Create --topic labels --resource-pattern-type literal
 acl --allow-principal User:ssal-scorer --operation Create --topic dead-letter --resource-pattern-type literal
 acl --allow-principal User:ssal-scorer --operation Create --topic strategy-switched --resource-pattern-type literal
+acl --allow-principal User:ssal-scorer --operation Create --topic encoder-chosen --resource-pattern-type literal
 acl --allow-principal User:ssal-scorer --operation Create --topic labeling --resource-pattern-type literal
 acl --allow-principal User:ssal-scorer --operation Read --topic campaigns --resource-pattern-type literal
 acl --allow-principal User:ssal-scorer --operation Read --topic embeddings-ready --resource-pattern-type literal
@@ -157,6 +168,7 @@ acl --allow-principal User:ssal-oracle --operation Describe --topic budget-state
 acl --allow-principal User:ssal-oracle --operation Describe --topic labels --resource-pattern-type literal
 acl --allow-principal User:ssal-oracle --operation Describe --topic dead-letter --resource-pattern-type literal
 acl --allow-principal User:ssal-oracle --operation Describe --topic strategy-switched --resource-pattern-type literal
+acl --allow-principal User:ssal-oracle --operation Describe --topic encoder-chosen --resource-pattern-type literal
 acl --allow-principal User:ssal-oracle --operation Describe --topic labeling --resource-pattern-type literal
 acl --allow-principal User:ssal-oracle --operation DescribeConfigs --topic campaigns --resource-pattern-type literal
 acl --allow-principal User:ssal-oracle --operation DescribeConfigs --topic pretrain-complete --resource-pattern-type literal
@@ -168,6 +180,7 @@ acl --allow-principal User:ssal-oracle --operation DescribeConfigs --topic budge
 acl --allow-principal User:ssal-oracle --operation DescribeConfigs --topic labels --resource-pattern-type literal
 acl --allow-principal User:ssal-oracle --operation DescribeConfigs --topic dead-letter --resource-pattern-type literal
 acl --allow-principal User:ssal-oracle --operation DescribeConfigs --topic strategy-switched --resource-pattern-type literal
+acl --allow-principal User:ssal-oracle --operation DescribeConfigs --topic encoder-chosen --resource-pattern-type literal
 acl --allow-principal User:ssal-oracle --operation DescribeConfigs --topic labeling --resource-pattern-type literal
 acl --allow-principal User:ssal-oracle --operation Create --topic campaigns --resource-pattern-type literal
 acl --allow-principal User:ssal-oracle --operation Create --topic pretrain-complete --resource-pattern-type literal
@@ -179,6 +192,7 @@ acl --allow-principal User:ssal-oracle --operation Create --topic budget-state -
 acl --allow-principal User:ssal-oracle --operation Create --topic labels --resource-pattern-type literal
 acl --allow-principal User:ssal-oracle --operation Create --topic dead-letter --resource-pattern-type literal
 acl --allow-principal User:ssal-oracle --operation Create --topic strategy-switched --resource-pattern-type literal
+acl --allow-principal User:ssal-oracle --operation Create --topic encoder-chosen --resource-pattern-type literal
 acl --allow-principal User:ssal-oracle --operation Create --topic labeling --resource-pattern-type literal
 acl --allow-principal User:ssal-oracle --operation Read --topic campaigns --resource-pattern-type literal
 acl --allow-principal User:ssal-oracle --operation Read --topic query-batch --resource-pattern-type literal
@@ -199,6 +213,7 @@ acl --allow-principal User:ssal-labeling --operation Describe --topic budget-sta
 acl --allow-principal User:ssal-labeling --operation Describe --topic labels --resource-pattern-type literal
 acl --allow-principal User:ssal-labeling --operation Describe --topic dead-letter --resource-pattern-type literal
 acl --allow-principal User:ssal-labeling --operation Describe --topic strategy-switched --resource-pattern-type literal
+acl --allow-principal User:ssal-labeling --operation Describe --topic encoder-chosen --resource-pattern-type literal
 acl --allow-principal User:ssal-labeling --operation Describe --topic labeling --resource-pattern-type literal
 acl --allow-principal User:ssal-labeling --operation DescribeConfigs --topic campaigns --resource-pattern-type literal
 acl --allow-principal User:ssal-labeling --operation DescribeConfigs --topic pretrain-complete --resource-pattern-type literal
@@ -210,6 +225,7 @@ acl --allow-principal User:ssal-labeling --operation DescribeConfigs --topic bud
 acl --allow-principal User:ssal-labeling --operation DescribeConfigs --topic labels --resource-pattern-type literal
 acl --allow-principal User:ssal-labeling --operation DescribeConfigs --topic dead-letter --resource-pattern-type literal
 acl --allow-principal User:ssal-labeling --operation DescribeConfigs --topic strategy-switched --resource-pattern-type literal
+acl --allow-principal User:ssal-labeling --operation DescribeConfigs --topic encoder-chosen --resource-pattern-type literal
 acl --allow-principal User:ssal-labeling --operation DescribeConfigs --topic labeling --resource-pattern-type literal
 acl --allow-principal User:ssal-labeling --operation Create --topic campaigns --resource-pattern-type literal
 acl --allow-principal User:ssal-labeling --operation Create --topic pretrain-complete --resource-pattern-type literal
@@ -221,6 +237,7 @@ acl --allow-principal User:ssal-labeling --operation Create --topic budget-state
 acl --allow-principal User:ssal-labeling --operation Create --topic labels --resource-pattern-type literal
 acl --allow-principal User:ssal-labeling --operation Create --topic dead-letter --resource-pattern-type literal
 acl --allow-principal User:ssal-labeling --operation Create --topic strategy-switched --resource-pattern-type literal
+acl --allow-principal User:ssal-labeling --operation Create --topic encoder-chosen --resource-pattern-type literal
 acl --allow-principal User:ssal-labeling --operation Create --topic labeling --resource-pattern-type literal
 acl --allow-principal User:ssal-labeling --operation Read --topic campaigns --resource-pattern-type literal
 acl --allow-principal User:ssal-labeling --operation Read --topic query-batch --resource-pattern-type literal

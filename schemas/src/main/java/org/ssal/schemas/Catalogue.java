@@ -59,6 +59,16 @@ public final class Catalogue {
     public static final String DEFAULT_ENCODER = "pixels";
     public static final String DEFAULT_HEAD = "softmax";
 
+    /**
+     * The encoder spec that lets the campaign choose its features every round: {@code auto} (the
+     * candidates {@link #DEFAULT_AUTO_CANDIDATES}) or {@code auto:SPEC+SPEC[+...]}, two or more
+     * distinct frozen encoders ({@code pixels}, {@code simsiam:NET}, {@code random-init:NET}).
+     */
+    public static final String AUTO_ENCODER = "auto";
+
+    /** The candidates of a plain {@code auto}: the SSL encoder and raw pixels. */
+    public static final List<String> DEFAULT_AUTO_CANDIDATES = List.of("simsiam:smallcnn", "pixels");
+
     private Catalogue() {
     }
 
@@ -72,18 +82,64 @@ public final class Catalogue {
         if (spec == null || spec.isBlank()) {
             return Optional.of("encoder spec must not be blank (e.g. " + DEFAULT_ENCODER + ")");
         }
-        if (spec.equals("pixels")) {
+        if (spec.equals("pixels") || spec.equals(AUTO_ENCODER)) {
             return Optional.empty();
+        }
+        if (spec.startsWith(AUTO_ENCODER + ":")) {
+            return autoCandidatesProblem(spec);
         }
         int colon = spec.indexOf(':');
         String kind = colon < 0 ? spec : spec.substring(0, colon);
         String network = colon < 0 ? "" : spec.substring(colon + 1);
         String family = network.contains(":") ? network.substring(0, network.indexOf(':')) : network;
         if (kind.equals("pixels") || !ENCODER_KINDS.contains(kind) || !NETWORKS.contains(family)) {
-            return Optional.of("unknown encoder spec '" + spec + "' (known: pixels, "
+            return Optional.of("unknown encoder spec '" + spec + "' (known: pixels, auto, "
                     + String.join(", ", ENCODER_KINDS.subList(1, ENCODER_KINDS.size()).stream()
                             .map(k -> k + ":<network>").toList())
                     + "; networks " + String.join(", ", NETWORKS) + ", resnet18:<width>)");
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the spec lets the campaign choose among candidate encoders ({@link #AUTO_ENCODER}). */
+    public static boolean isAutoEncoder(String spec) {
+        return spec != null && (spec.equals(AUTO_ENCODER) || spec.startsWith(AUTO_ENCODER + ":"));
+    }
+
+    /**
+     * The candidate specs of an {@code auto} spec, in its order (the first serves round 0).
+     *
+     * @throws IllegalArgumentException when the spec is not a valid auto spec
+     */
+    public static List<String> autoCandidates(String spec) {
+        if (!isAutoEncoder(spec)) {
+            throw new IllegalArgumentException("encoder spec '" + spec + "' is not " + AUTO_ENCODER);
+        }
+        encoderSpecProblem(spec).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        return spec.equals(AUTO_ENCODER) ? DEFAULT_AUTO_CANDIDATES
+                : List.of(spec.substring(AUTO_ENCODER.length() + 1).split("\\+", -1));
+    }
+
+    private static Optional<String> autoCandidatesProblem(String spec) {
+        List<String> candidates = List.of(spec.substring(AUTO_ENCODER.length() + 1).split("\\+", -1));
+        if (candidates.size() < 2) {
+            return Optional.of("encoder spec '" + spec + "' names " + candidates.size()
+                    + " candidate; auto needs two or more joined by '+', e.g. auto:simsiam:smallcnn+pixels");
+        }
+        if (candidates.stream().distinct().count() < candidates.size()) {
+            return Optional.of("encoder spec '" + spec + "' names a candidate twice");
+        }
+        for (String candidate : candidates) {
+            if (isAutoEncoder(candidate) || candidate.startsWith("supervised:")) {
+                return Optional.of("encoder spec '" + spec + "': candidate '" + candidate
+                        + "' is not a frozen encoder (pixels, simsiam:<network> or random-init:<network>)");
+            }
+            Optional<String> problem = encoderSpecProblem(candidate);
+            if (problem.isPresent()) {
+                return Optional.of("encoder spec '" + spec + "': " + problem.get());
+            }
         }
         return Optional.empty();
     }

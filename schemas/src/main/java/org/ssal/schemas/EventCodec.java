@@ -19,6 +19,7 @@ import org.ssal.events.CampaignFailed;
 import org.ssal.events.CampaignResumed;
 import org.ssal.events.CampaignStopped;
 import org.ssal.events.EmbeddingsReady;
+import org.ssal.events.EncoderChosen;
 import org.ssal.events.AnswersSubmitted;
 import org.ssal.events.LabelReceived;
 import org.ssal.events.LabeledSample;
@@ -41,7 +42,7 @@ public final class EventCodec {
     /** Every event type of the contract, in the order of DESIGN §3. */
     public static final List<Class<? extends SpecificRecord>> EVENT_TYPES = List.of(
             CampaignCreated.class, CampaignStopped.class, CampaignFailed.class, CampaignResumed.class,
-            PretrainComplete.class, EmbeddingsReady.class, QueryBatch.class, LabelReceived.class, RoundEvaluated.class, BudgetState.class, LabeledSample.class,
+            PretrainComplete.class, EmbeddingsReady.class, EncoderChosen.class, QueryBatch.class, LabelReceived.class, RoundEvaluated.class, BudgetState.class, LabeledSample.class,
             Rejected.class,
             StrategySwitched.class, LeaseGranted.class, LeaseExtended.class, AnswersSubmitted.class,
             LeaseEnded.class);

@@ -21,11 +21,14 @@ public final class Topics {
     public static final String LABELS = "labels";
     public static final String DEAD_LETTER = "dead-letter";
     public static final String STRATEGY_SWITCHED = "strategy-switched";
+    /** The trainer's choice of feature set for each round of an {@code auto}-encoder campaign. */
+    public static final String ENCODER_CHOSEN = "encoder-chosen";
     /** The labeling gateway's own log: leases, answers, lease ends; its state is rebuilt from it. */
     public static final String LABELING = "labeling";
 
     public static final List<String> ALL = List.of(CAMPAIGNS, PRETRAIN_COMPLETE, EMBEDDINGS_READY, QUERY_BATCH,
-            LABELS_RECEIVED, ROUND_EVALUATED, BUDGET_STATE, LABELS, DEAD_LETTER, STRATEGY_SWITCHED, LABELING);
+            LABELS_RECEIVED, ROUND_EVALUATED, BUDGET_STATE, LABELS, DEAD_LETTER, STRATEGY_SWITCHED, ENCODER_CHOSEN,
+            LABELING);
 
     private Topics() {
     }

@@ -58,6 +58,10 @@ public record EncoderSpec(Kind kind, String network) {
         Catalogue.encoderSpecProblem(spec).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
+        if (Catalogue.isAutoEncoder(spec)) {
+            throw new IllegalArgumentException("encoder spec '" + spec + "' chooses among "
+                    + Catalogue.autoCandidates(spec) + " every round; it is not one encoder");
+        }
         if (spec.equals(Kind.PIXELS.label())) {
             return new EncoderSpec(Kind.PIXELS, null);
         }

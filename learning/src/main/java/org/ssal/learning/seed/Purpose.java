@@ -11,6 +11,8 @@ public enum Purpose {
     SELECTION("selection"),
     /** Weight init, shuffling and augmentation of the no-SSL baseline encoder trained on round r's labels. */
     BASELINE_TRAINING("baseline-training"),
+    /** The folds of round r's cross-validation that chooses an {@code auto} campaign's features. */
+    ENCODER_CHOICE("encoder-choice"),
     /** The simulated annotator's mistakes; indexed by sample id, not by round, so a re-asked sample gets the same answer. */
     ORACLE_NOISE("oracle-noise");
 

@@ -146,6 +146,10 @@ public record CampaignRequest(String campaignId, String dataset, Map<String, Str
             throw new InvalidFieldException("encoder", encoder,
                     "a supervised encoder is the no-SSL baseline: set \"ssl\": false, or use pixels or simsiam:<network>");
         }
+        if (!ssl && Catalogue.isAutoEncoder(encoder)) {
+            throw new InvalidFieldException("encoder", encoder,
+                    "auto chooses among frozen encoders every round: it needs \"ssl\": true");
+        }
         if (pretrainEpochs < 0) {
             throw new InvalidFieldException("pretrainEpochs", pretrainEpochs,
                     "pretrainEpochs must be >= 0 (0 = the trainer's default)");

@@ -1,11 +1,13 @@
 package org.ssal.campaign;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -127,6 +129,23 @@ class CampaignRequestTest {
         assertEquals(1, CampaignRequest.parse(with("redundancy", 1)).validate().redundancy(), "1 suits any oracle");
     }
 
+    @Test
+    void shouldAcceptAutoEncodersAndNameTheirCandidatesWhenSslIsOn() {
+        assertEquals("auto", CampaignRequest.parse(with("encoder", "auto")).validate().encoder());
+        assertEquals(Catalogue.DEFAULT_AUTO_CANDIDATES, Catalogue.autoCandidates("auto"));
+        String three = "auto:pixels+simsiam:smallcnn+random-init:smallcnn";
+        assertEquals(three, CampaignRequest.parse(with("encoder", three)).validate().encoder());
+        assertEquals(List.of("pixels", "simsiam:smallcnn", "random-init:smallcnn"), Catalogue.autoCandidates(three));
+        assertFalse(Catalogue.isAutoEncoder("simsiam:smallcnn"));
+
+        Map<String, Object> baseline = with("encoder", "auto");
+        baseline.put("ssl", false);
+        InvalidFieldException e = assertThrows(InvalidFieldException.class,
+                () -> CampaignRequest.parse(baseline).validate());
+        assertEquals("encoder", e.field());
+        assertTrue(e.getMessage().contains("needs \"ssl\": true"), e.getMessage());
+    }
+
     static Stream<Arguments> invalidBodies() {
         return Stream.of(
                 Arguments.of(without("dataset"), "dataset", "null", "dataset is required"),
@@ -151,7 +170,13 @@ class CampaignRequestTest {
                 Arguments.of(with("testSize", -2), "testSize", "-2", "testSize must be >= 0"),
                 Arguments.of(with("pretrainEpochs", -1), "pretrainEpochs", "-1", "pretrainEpochs must be >= 0"),
                 Arguments.of(with("encoder", " "), "encoder", " ", "encoder spec must not be blank"),
-                Arguments.of(with("encoder", "nope"), "encoder", "nope", "unknown encoder spec 'nope' (known: pixels, simsiam:<network>"),
+                Arguments.of(with("encoder", "nope"), "encoder", "nope", "unknown encoder spec 'nope' (known: pixels, auto, simsiam:<network>"),
+                Arguments.of(with("encoder", "auto:pixels"), "encoder", "auto:pixels", "encoder spec 'auto:pixels' names 1 candidate"),
+                Arguments.of(with("encoder", "auto:pixels+pixels"), "encoder", "auto:pixels+pixels", "encoder spec 'auto:pixels+pixels' names a candidate twice"),
+                Arguments.of(with("encoder", "auto:pixels+supervised:smallcnn"), "encoder",
+                        "auto:pixels+supervised:smallcnn", "encoder spec 'auto:pixels+supervised:smallcnn': candidate 'supervised:smallcnn' is not a frozen encoder"),
+                Arguments.of(with("encoder", "auto:pixels+simsiam:vgg"), "encoder", "auto:pixels+simsiam:vgg",
+                        "encoder spec 'auto:pixels+simsiam:vgg': unknown encoder spec 'simsiam:vgg'"),
                 Arguments.of(with("encoder", "simsiam:vgg"), "encoder", "simsiam:vgg", "unknown encoder spec 'simsiam:vgg'"),
                 Arguments.of(with("encoder", "supervised:smallcnn"), "encoder", "supervised:smallcnn",
                         "a supervised encoder is the no-SSL baseline"),

@@ -133,6 +133,9 @@ public final class SharedConfig {
         @WithDefault(Topics.STRATEGY_SWITCHED)
         String strategySwitched();
 
+        @WithDefault(Topics.ENCODER_CHOSEN)
+        String encoderChosen();
+
         @WithDefault(Topics.LABELING)
         String labeling();
     }

@@ -29,7 +29,8 @@ class SharedSettingsTest {
         SharedConfig.TopicNames topics = config.getConfigMapping(SharedConfig.TopicNames.class);
         assertEquals(Topics.ALL, List.of(topics.campaigns(), topics.pretrainComplete(), topics.embeddingsReady(),
                 topics.queryBatch(), topics.labelsReceived(), topics.roundEvaluated(), topics.budgetState(),
-                topics.labels(), topics.deadLetter(), topics.strategySwitched(), topics.labeling()));
+                topics.labels(), topics.deadLetter(), topics.strategySwitched(), topics.encoderChosen(),
+                topics.labeling()));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.ssal.events.BudgetState;
 import org.ssal.events.CampaignCreated;
 import org.ssal.events.EmbeddingsReady;
+import org.ssal.schemas.Catalogue;
 
 /**
  * Where one campaign's rounds stand as far as the scorer is concerned: the campaign, its latest
@@ -23,7 +24,9 @@ final class CampaignRoundState {
     final Map<Integer, String> batchLinks = new HashMap<>();
 
     boolean embeddingsFitRound(int round) {
-        // a frozen encoder serves every round; the supervised baseline re-embeds for each round
-        return embeddings != null && (campaign.getSsl() || embeddings.getRound() == round);
+        // a frozen encoder serves every round; the supervised baseline re-embeds for each round and
+        // an auto-encoder campaign announces each round's chosen features
+        boolean perRound = !campaign.getSsl() || Catalogue.isAutoEncoder(campaign.getEncoderSpec());
+        return embeddings != null && (!perRound || embeddings.getRound() == round);
     }
 }

@@ -57,10 +57,10 @@ final class EncoderCache {
      * The cache key of a pretrained encoder: data, pool, spec and the full training recipe, so that
      * an artifact store kept across versions never serves an encoder trained with other settings.
      */
-    static String encoderId(CampaignCreated campaign, String recipeJson) {
+    static String encoderId(CampaignCreated campaign, String spec, String recipeJson) {
         Map<String, String> sorted = new TreeMap<>(campaign.getDatasetOptions());
         return "enc-" + ArtifactStore.sha256Hex(String.join("|", campaign.getDataset(), sorted.toString(),
-                Integer.toString(campaign.getPoolSize()), campaign.getEncoderSpec(), recipeJson)).substring(0, 32);
+                Integer.toString(campaign.getPoolSize()), spec, recipeJson)).substring(0, 32);
     }
 
     /**
@@ -69,11 +69,21 @@ final class EncoderCache {
      * @param dataset the dataset files {@code pool} was read from, as provenance inputs
      */
     Prepared prepare(CampaignCreated campaign, ImageSet pool, List<Provenance.Input> dataset, Progress progress) {
-        EncoderSpec spec = frozenEncoderOf(campaign);
+        return prepare(campaign, campaign.getEncoderSpec(), pool, dataset, progress);
+    }
+
+    /**
+     * As {@link #prepare(CampaignCreated, ImageSet, List, Progress)} for one of the campaign's
+     * encoders, {@code specText} (a candidate of an {@code auto} campaign): a candidate and a
+     * campaign of that one encoder on the same data share the stored encoder.
+     */
+    Prepared prepare(CampaignCreated campaign, String specText, ImageSet pool, List<Provenance.Input> dataset,
+                     Progress progress) {
+        EncoderSpec spec = frozenEncoderOf(campaign, specText);
         if (spec.kind() == EncoderSpec.Kind.PIXELS) {
             Instant now = Instant.now();
             PixelEncoder encoder = new PixelEncoder(pool.pixelsPerImage());
-            String id = encoderId(campaign, "");
+            String id = encoderId(campaign, specText, "");
             // nothing is trained or stored: the record says which function embeds, and that it read no data
             ArtifactStore.Ref provenance = store.put(Provenance.of(Provenance.ENCODER, campaign.getCampaignId(),
                     provenanceConfig(campaign, id, Map.of("encoder", encoder.describe())), Map.of(), List.of(),
@@ -85,11 +95,11 @@ final class EncoderCache {
         try {
             config = SimSiamConfig.forCampaign(spec, campaign.getPretrainEpochs(), defaultSteps, pool.size());
         } catch (IllegalArgumentException e) {
-            throw new CampaignFailedException(campaign.getCampaignId(), "encoder", campaign.getEncoderSpec(), -1,
-                    "encoder spec '" + campaign.getEncoderSpec() + "': " + e.getMessage());
+            throw new CampaignFailedException(campaign.getCampaignId(), "encoder", specText, -1,
+                    "encoder spec '" + specText + "': " + e.getMessage());
         }
-        String id = encoderId(campaign, config.toJson());
-        Map<String, String> configMap = Map.of("encoder", campaign.getEncoderSpec(), "simsiam", config.toJson());
+        String id = encoderId(campaign, specText, config.toJson());
+        Map<String, String> configMap = Map.of("encoder", specText, "simsiam", config.toJson());
         Map<String, Long> seeds = Map.of("data", DatasetSpec.CAMPAIGN_DATA_SEED, "simsiam", config.seed());
         var cached = store.recall(id);
         if (cached.isPresent()) {
@@ -152,7 +162,10 @@ final class EncoderCache {
 
     /** A frozen encoder's spec; a supervised one belongs to no-SSL campaigns only. */
     static EncoderSpec frozenEncoderOf(CampaignCreated campaign) {
-        String text = campaign.getEncoderSpec();
+        return frozenEncoderOf(campaign, campaign.getEncoderSpec());
+    }
+
+    private static EncoderSpec frozenEncoderOf(CampaignCreated campaign, String text) {
         try {
             EncoderSpec spec = EncoderSpec.parse(text);
             if (spec.kind() != EncoderSpec.Kind.SUPERVISED) {

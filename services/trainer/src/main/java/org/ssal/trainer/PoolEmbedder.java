@@ -20,6 +20,8 @@ import org.ssal.events.CampaignCreated;
 import org.ssal.events.CampaignResumed;
 import org.ssal.events.CampaignStatus;
 import org.ssal.events.EmbeddingsReady;
+import org.ssal.events.EncoderCandidate;
+import org.ssal.events.EncoderChosen;
 import org.ssal.events.PretrainComplete;
 import org.ssal.learning.Progress;
 import org.ssal.learning.baseline.BaselineRecipe;
@@ -31,9 +33,14 @@ import org.ssal.learning.data.Datasets;
 import org.ssal.learning.data.ImageSet;
 import org.ssal.learning.embed.Embeddings;
 import org.ssal.learning.embed.Encoder;
+import org.ssal.learning.embed.EncoderChoice;
 import org.ssal.learning.embed.EncoderSpec;
 import org.ssal.learning.embed.PixelEncoder;
 import org.ssal.learning.embed.LabeledEmbeddings;
+import org.ssal.learning.head.Heads;
+import org.ssal.learning.seed.CampaignSeeds;
+import org.ssal.learning.seed.Purpose;
+import org.ssal.schemas.Catalogue;
 import org.ssal.schemas.CampaignDefinitions;
 import org.ssal.schemas.Topics;
 import org.ssal.service.ArtifactStore;
@@ -55,6 +62,11 @@ import org.ssal.service.provenance.Provenance;
  *     (raw pixels, enough to draw the random initial set), then after each fully labeled round r
  *     train the encoder from scratch on the labels ({@link BaselineRecipe}) and announce
  *     EmbeddingsReady(r) from it.</li>
+ * <li>{@code auto} encoder: as an SSL campaign, for each candidate encoder; the first candidate
+ *     is announced as the pool (EncoderChosen(-1), EmbeddingsReady(-1)); after each fully labeled
+ *     round r, choose the candidate by cross-validation on the labels ({@link EncoderChoice}) and
+ *     announce the choice with its evidence as EncoderChosen(r) and the chosen candidate's stored
+ *     embeddings as EmbeddingsReady(r), the last round included.</li>
  * </ul>
  * Every stored encoder and embedding set gets a provenance record ({@link Provenance}) stored next
  * to it and named by the event: the dataset files read (sha256), the parent encoder's record, the
@@ -72,6 +84,16 @@ final class PoolEmbedder implements EventService.View {
     private final Clock clock;
     private final Map<String, CampaignCreated> campaigns = new HashMap<>();
     private final Map<String, Integer> lastEmbeddedRound = new HashMap<>();
+    /** Auto campaigns: the latest choice, which names every candidate's stored embeddings. */
+    private final Map<String, EncoderChosen> lastChoice = new HashMap<>();
+    /** Auto campaigns: the pool announcement (round -1), whose sizes and class names every round repeats. */
+    private final Map<String, EmbeddingsReady> poolAnnouncements = new HashMap<>();
+    private final Map<String, List<Embeddings>> candidatePools = new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<Embeddings>> eldest) {
+            return size() > 2;
+        }
+    };
     private final FileDigests digests = FileDigests.shared();
     private final Map<String, DatasetSplits> recentData = new LinkedHashMap<>(4, 0.75f, true) {
         @Override
@@ -99,6 +121,8 @@ final class PoolEmbedder implements EventService.View {
     public synchronized void forget() {
         campaigns.clear();
         lastEmbeddedRound.clear();
+        lastChoice.clear();
+        poolAnnouncements.clear();
     }
 
     @Override
@@ -107,6 +131,11 @@ final class PoolEmbedder implements EventService.View {
             campaigns.putIfAbsent(created.getCampaignId(), created);
         } else if (event instanceof EmbeddingsReady ready) {
             lastEmbeddedRound.merge(ready.getCampaignId(), ready.getRound(), Math::max);
+            if (ready.getRound() == POOL_ANNOUNCEMENT_ROUND) {
+                poolAnnouncements.putIfAbsent(ready.getCampaignId(), ready);
+            }
+        } else if (event instanceof EncoderChosen chosen) {
+            lastChoice.merge(chosen.getCampaignId(), chosen, (a, b) -> b.getRound() >= a.getRound() ? b : a);
         }
     }
 
@@ -128,9 +157,14 @@ final class PoolEmbedder implements EventService.View {
         } else if (event instanceof BudgetState ledger) {
             CampaignCreated campaign = campaigns.get(ledger.getCampaignId());
             Integer last = lastEmbeddedRound.get(ledger.getCampaignId());
-            if (campaign != null && !campaign.getSsl() && last != null && ledger.getRoundComplete()
-                    && ledger.getRound() > last && ledger.getStatus() == CampaignStatus.ACTIVE) {
+            boolean newRound = campaign != null && last != null && ledger.getRoundComplete()
+                    && ledger.getRound() > last;
+            if (newRound && !campaign.getSsl() && ledger.getStatus() == CampaignStatus.ACTIVE) {
                 retrainBaseline(campaign, ledger, out);
+            } else if (newRound && Catalogue.isAutoEncoder(campaign.getEncoderSpec())
+                    && (ledger.getStatus() == CampaignStatus.ACTIVE || ledger.getStatus() == CampaignStatus.COMPLETED)) {
+                // the last round too: its evaluation uses the features its labels choose
+                chooseFeatures(campaign, ledger, out);
             }
         }
     }
@@ -139,7 +173,9 @@ final class PoolEmbedder implements EventService.View {
         if (lastEmbeddedRound.containsKey(campaign.getCampaignId())) {
             return;
         }
-        if (campaign.getSsl()) {
+        if (campaign.getSsl() && Catalogue.isAutoEncoder(campaign.getEncoderSpec())) {
+            embedCandidates(campaign, out);
+        } else if (campaign.getSsl()) {
             embedWithFrozenEncoder(campaign, out);
         } else {
             announcePool(campaign, out);
@@ -153,14 +189,111 @@ final class PoolEmbedder implements EventService.View {
         long started = clock.millis();
         List<Provenance.Input> dataset = datasetInputs(splits);
         EncoderCache.Prepared prepared = encoders.prepare(campaign, splits.train(), dataset, progress(id));
+        announcePretrained(campaign, campaign.getEncoderSpec(), prepared, out);
+        announce(campaign, 0, store(campaign, 0, prepared.encoderId(), prepared.encoder(), splits,
+                frozenOrigin(campaign.getEncoderSpec(), prepared, dataset)), splits.train().classNames(), out);
+        LOG.info("campaign {}: embeddings of round 0 in {} ms", id, clock.millis() - started);
+    }
+
+    /**
+     * An auto campaign before its first label: every candidate prepared and its embeddings stored,
+     * the first chosen (no labels yet) and announced as the pool (round -1), from which the
+     * initial set is drawn; the labels of round 0 choose the features of round 0.
+     */
+    private void embedCandidates(CampaignCreated campaign, Outbox out) {
+        String id = campaign.getCampaignId();
+        List<String> specs = Catalogue.autoCandidates(campaign.getEncoderSpec());
+        DatasetSplits splits = load(campaign, -1);
+        long started = clock.millis();
+        List<Provenance.Input> dataset = datasetInputs(splits);
+        List<Stored> stored = new ArrayList<>();
+        List<EncoderCandidate> candidates = new ArrayList<>();
+        for (String spec : specs) {
+            EncoderCache.Prepared prepared = encoders.prepare(campaign, spec, splits.train(), dataset, progress(id));
+            announcePretrained(campaign, spec, prepared, out);
+            Stored s = store(campaign, POOL_ANNOUNCEMENT_ROUND, prepared.encoderId(), prepared.encoder(), splits,
+                    frozenOrigin(spec, prepared, dataset));
+            stored.add(s);
+            candidates.add(s.asCandidate(spec, 0));
+        }
+        EncoderChoice.Choice choice = EncoderChoice.initial(specs);
+        announceChoice(campaign, POOL_ANNOUNCEMENT_ROUND, "", 0, choice, candidates, out);
+        announce(campaign, POOL_ANNOUNCEMENT_ROUND, stored.get(choice.chosen()), splits.train().classNames(), out);
+        LOG.info("campaign {}: embeddings of {} candidates in {} ms", id, specs.size(), clock.millis() - started);
+    }
+
+    /** An auto campaign's round r: the candidate the labels of rounds <= r favour, announced for round r. */
+    private void chooseFeatures(CampaignCreated campaign, BudgetState ledger, Outbox out) {
+        String id = campaign.getCampaignId();
+        EncoderChosen previous = lastChoice.get(id);
+        EmbeddingsReady first = poolAnnouncements.get(id);
+        if (previous == null || first == null) {
+            throw new CampaignFailedException(id, "encoder", campaign.getEncoderSpec(), ledger.getRound(),
+                    "round " + ledger.getRound() + " of an auto-encoder campaign without its candidates"
+                            + " on " + Topics.ENCODER_CHOSEN + " and " + Topics.EMBEDDINGS_READY);
+        }
+        List<EncoderCandidate> candidates = previous.getCandidates();
+        List<Embeddings> pools = candidatePools.get(id);
+        if (pools == null) {
+            pools = new ArrayList<>();
+            for (EncoderCandidate c : candidates) {
+                pools.add(store.open(c.getPoolUri(), c.getPoolSha256(), Embeddings::read));
+            }
+            candidatePools.put(id, pools);
+        }
+        List<EncoderChoice.Candidate> scored = new ArrayList<>();
+        int previousIndex = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            scored.add(new EncoderChoice.Candidate(candidates.get(i).getEncoderSpec(), pools.get(i)));
+            if (candidates.get(i).getEncoderSpec().equals(previous.getChosen())) {
+                previousIndex = i;
+            }
+        }
+        Map<String, Integer> labels = this.labels.labelsOf(ledger);
+        EncoderChoice.Choice choice = EncoderChoice.choose(scored, labels, first.getClassNames().size(),
+                Heads.create(campaign.getHead()), previousIndex,
+                CampaignSeeds.of(campaign.getSeed()).seed(Purpose.ENCODER_CHOICE, ledger.getRound()));
+        announceChoice(campaign, ledger.getRound(), previous.getChosen(), labels.size(), choice, candidates, out);
+        EncoderCandidate chosen = candidates.get(choice.chosen());
+        announce(campaign, ledger.getRound(), new Stored(chosen.getEncoderId(),
+                new ArtifactStore.Ref(chosen.getPoolUri(), chosen.getPoolSha256()),
+                new ArtifactStore.Ref(chosen.getTestUri(), chosen.getTestSha256()),
+                new ArtifactStore.Ref(chosen.getProvenanceUri(), chosen.getProvenanceSha256()),
+                first.getPoolSize(), first.getTestSize(), chosen.getDim(), chosen.getEncoderSpec()),
+                first.getClassNames(), out);
+    }
+
+    private void announceChoice(CampaignCreated campaign, int round, String previous, int labeled,
+                                EncoderChoice.Choice choice, List<EncoderCandidate> candidates, Outbox out) {
+        List<EncoderCandidate> scored = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            scored.add(EncoderCandidate.newBuilder(candidates.get(i)).setCorrect(choice.scores().get(i).correct())
+                    .setAccuracy(choice.scores().get(i).accuracy()).build());
+        }
+        EncoderChosen event = EncoderChosen.newBuilder().setCampaignId(campaign.getCampaignId()).setRound(round)
+                .setChosen(candidates.get(choice.chosen()).getEncoderSpec()).setPrevious(previous)
+                .setRule(choice.rule()).setLabeled(labeled).setFolds(choice.folds()).setCandidates(scored)
+                .setReason(choice.reason()).setChosenAt(clock.instant()).build();
+        out.send(Topics.ENCODER_CHOSEN, campaign.getCampaignId(), event);
+        lastChoice.put(campaign.getCampaignId(), event);
+        LOG.info("campaign {} round {}: features {} ({})", campaign.getCampaignId(), round, event.getChosen(),
+                choice.reason());
+    }
+
+    private void announcePretrained(CampaignCreated campaign, String spec, EncoderCache.Prepared prepared, Outbox out) {
+        String id = campaign.getCampaignId();
         out.send(Topics.PRETRAIN_COMPLETE, id, PretrainComplete.newBuilder()
-                .setCampaignId(id).setEncoderId(prepared.encoderId()).setEncoderSpec(campaign.getEncoderSpec())
+                .setCampaignId(id).setEncoderId(prepared.encoderId()).setEncoderSpec(spec)
                 .setArtifactUri(prepared.artifact() == null ? "" : prepared.artifact().uri())
                 .setArtifactSha256(prepared.artifact() == null ? "" : prepared.artifact().sha256())
                 .setConfig(prepared.config()).setEpochLosses(prepared.epochLosses()).setCached(prepared.cached())
                 .setDurationMs(prepared.durationMs()).setCompletedAt(clock.instant())
                 .setProvenanceUri(prepared.provenance().uri()).setProvenanceSha256(prepared.provenance().sha256())
                 .build());
+    }
+
+    /** What a frozen encoder's embeddings were made from: the dataset, the encoder and its record. */
+    private static Origin frozenOrigin(String spec, EncoderCache.Prepared prepared, List<Provenance.Input> dataset) {
         List<Provenance.Input> inputs = new ArrayList<>(dataset);
         inputs.add(Provenance.Input.artifact("encoder" + Provenance.PROVENANCE_SUFFIX, prepared.encoderId(),
                 prepared.provenance().uri(), prepared.provenance().sha256(), 0));
@@ -168,10 +301,7 @@ final class PoolEmbedder implements EventService.View {
             inputs.add(Provenance.Input.artifact("encoder", prepared.encoderId(), prepared.artifact().uri(),
                     prepared.artifact().sha256(), 0));
         }
-        announce(campaign, 0, prepared.encoderId(), prepared.encoder(), splits,
-                new Origin(inputs, Map.of("encoderSpec", campaign.getEncoderSpec()), Map.of(),
-                        prepared.artifact() != null), out);
-        LOG.info("campaign {}: embeddings of round 0 in {} ms", id, clock.millis() - started);
+        return new Origin(inputs, Map.of("encoderSpec", spec), Map.of(), prepared.artifact() != null);
     }
 
     private void announcePool(CampaignCreated campaign, Outbox out) {
@@ -210,6 +340,23 @@ final class PoolEmbedder implements EventService.View {
 
     private void announce(CampaignCreated campaign, int round, String encoderId, Encoder encoder, DatasetSplits splits,
                           Origin origin, Outbox out) {
+        announce(campaign, round, store(campaign, round, encoderId, encoder, splits, origin),
+                splits.train().classNames(), out);
+    }
+
+    /** Embeddings stored with their provenance record, not yet announced. */
+    private record Stored(String encoderId, ArtifactStore.Ref pool, ArtifactStore.Ref test, ArtifactStore.Ref provenance,
+                          int poolSize, int testSize, int dim, String describe) {
+        EncoderCandidate asCandidate(String spec, int correct) {
+            return EncoderCandidate.newBuilder().setEncoderSpec(spec).setEncoderId(encoderId)
+                    .setPoolUri(pool.uri()).setPoolSha256(pool.sha256()).setTestUri(test.uri())
+                    .setTestSha256(test.sha256()).setProvenanceUri(provenance.uri())
+                    .setProvenanceSha256(provenance.sha256()).setDim(dim).setCorrect(correct).setAccuracy(0.0).build();
+        }
+    }
+
+    private Stored store(CampaignCreated campaign, int round, String encoderId, Encoder encoder, DatasetSplits splits,
+                         Origin origin) {
         String id = campaign.getCampaignId();
         Instant startedAt = clock.instant();
         Embeddings pool = encoder.embed(splits.train(), progress(id));
@@ -222,16 +369,23 @@ final class PoolEmbedder implements EventService.View {
         ArtifactStore.Ref testRef = store.put(new LabeledEmbeddings(test, testLabels)::write);
         ArtifactStore.Ref provenance = store.put(embeddingsProvenance(campaign, round, encoderId, origin,
                 poolRef, testRef, startedAt).toJson());
-        out.send(Topics.EMBEDDINGS_READY, id, EmbeddingsReady.newBuilder()
-                .setCampaignId(id).setRound(round).setEncoderId(encoderId)
-                .setPoolUri(poolRef.uri()).setPoolSha256(poolRef.sha256())
-                .setTestUri(testRef.uri()).setTestSha256(testRef.sha256())
-                .setPoolSize(pool.size()).setTestSize(test.size()).setDim(pool.dim())
-                .setClassNames(splits.train().classNames())
-                .setProvenanceUri(provenance.uri()).setProvenanceSha256(provenance.sha256()).build());
-        lastEmbeddedRound.merge(id, round, Math::max);
-        LOG.info("campaign {} round {}: {} pool and {} test embeddings of dim {} ({})", id, round, pool.size(),
-                test.size(), pool.dim(), encoder.describe());
+        return new Stored(encoderId, poolRef, testRef, provenance, pool.size(), test.size(), pool.dim(),
+                encoder.describe());
+    }
+
+    private void announce(CampaignCreated campaign, int round, Stored stored, List<String> classNames, Outbox out) {
+        String id = campaign.getCampaignId();
+        EmbeddingsReady ready = EmbeddingsReady.newBuilder()
+                .setCampaignId(id).setRound(round).setEncoderId(stored.encoderId())
+                .setPoolUri(stored.pool().uri()).setPoolSha256(stored.pool().sha256())
+                .setTestUri(stored.test().uri()).setTestSha256(stored.test().sha256())
+                .setPoolSize(stored.poolSize()).setTestSize(stored.testSize()).setDim(stored.dim())
+                .setClassNames(classNames)
+                .setProvenanceUri(stored.provenance().uri()).setProvenanceSha256(stored.provenance().sha256()).build();
+        out.send(Topics.EMBEDDINGS_READY, id, ready);
+        observe(ready); // the view learns it from the log too, but a later record of this run needs it now
+        LOG.info("campaign {} round {}: {} pool and {} test embeddings of dim {} ({})", id, round, stored.poolSize(),
+                stored.testSize(), stored.dim(), stored.describe());
     }
 
     private Provenance embeddingsProvenance(CampaignCreated campaign, int round, String encoderId, Origin origin,

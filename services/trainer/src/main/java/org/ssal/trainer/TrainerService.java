@@ -25,7 +25,8 @@ import org.ssal.service.SharedSettings;
 public class TrainerService {
     // pretraining runs inside one poll: allow it hours before the group drops this instance
     static final EventService.Spec SPEC = new EventService.Spec("trainer",
-            List.of(Topics.CAMPAIGNS, Topics.BUDGET_STATE), List.of(Topics.CAMPAIGNS, Topics.EMBEDDINGS_READY),
+            List.of(Topics.CAMPAIGNS, Topics.BUDGET_STATE),
+            List.of(Topics.CAMPAIGNS, Topics.EMBEDDINGS_READY, Topics.ENCODER_CHOSEN),
             Duration.ofHours(6));
 
     @Inject

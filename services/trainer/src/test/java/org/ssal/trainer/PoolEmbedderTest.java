@@ -27,6 +27,9 @@ import org.ssal.events.LabeledSample;
 import org.ssal.schemas.LedgerLabels;
 import org.ssal.service.LabelSource;
 import org.ssal.events.EmbeddingsReady;
+import org.ssal.events.EncoderCandidate;
+import org.ssal.events.EncoderChosen;
+import org.ssal.learning.embed.EncoderChoice;
 import org.ssal.events.PretrainComplete;
 import org.ssal.learning.data.DatasetSpec;
 import org.ssal.learning.data.Datasets;
@@ -173,6 +176,91 @@ class PoolEmbedderTest {
     }
 
     @Test
+    void shouldChooseEachRoundsFeaturesByCrossValidationOnTheLabelsWhenTheEncoderIsAuto() throws Exception {
+        ArtifactStore store = new ArtifactStore(dir);
+        PoolEmbedder job = new PoolEmbedder(store, new EncoderCache(store, 1), 2, null, labelSource, CLOCK);
+        CampaignCreated campaign = CampaignCreated.newBuilder(campaign("a1", "synthetic"))
+                .setEncoderSpec("auto:random-init:smallcnn+pixels").build();
+        List<SpecificRecord> before = handle(job, campaign);
+        assertEquals(List.of(PretrainComplete.class, PretrainComplete.class, EncoderChosen.class, EmbeddingsReady.class),
+                before.stream().map(Object::getClass).toList());
+        EncoderChosen initial = (EncoderChosen) before.get(2);
+        EmbeddingsReady pool = (EmbeddingsReady) before.get(3);
+        assertEquals(List.of(-1, -1), List.of(initial.getRound(), pool.getRound()), "the pool, before any label");
+        assertEquals(List.of("random-init:smallcnn", EncoderChoice.NO_LABELS), List.of(initial.getChosen(), initial.getRule()));
+        assertEquals(initial.getCandidates().get(0).getPoolSha256(), pool.getPoolSha256());
+        assertEquals(36, initial.getCandidates().get(1).getDim(), "pixels of 6x6 images");
+        assertTrue(initial.getCandidates().get(0).getDim() != 36, "the network's features");
+
+        // round 0: four labels of each class, enough for 5-fold cross-validation
+        ImageSet train = Datasets.load(DatasetSpec.forCampaign("synthetic", null, 60, 0, OPTIONS)).train();
+        Map<String, Integer> labels = new java.util.TreeMap<>();
+        int[] perClass = new int[3];
+        for (int i = 0; i < train.size() && labels.size() < 12; i++) {
+            if (perClass[train.label(i)]++ < 4) {
+                labels.put(train.id(i), train.label(i));
+            }
+        }
+        addLabels("a1", labels, 0);
+        BudgetState round0 = ledger("a1", 0, labels.size(), CampaignStatus.ACTIVE);
+        List<SpecificRecord> chosen0 = handle(job, round0);
+        EncoderChosen choice0 = (EncoderChosen) chosen0.get(0);
+        EmbeddingsReady ready0 = (EmbeddingsReady) chosen0.get(1);
+        assertEquals(List.of(0, 0, 12, EncoderChoice.FOLDS), List.of(choice0.getRound(), ready0.getRound(),
+                choice0.getLabeled(), choice0.getFolds()));
+        assertEquals(List.of(EncoderChoice.CROSS_VALIDATION, "random-init:smallcnn"),
+                List.of(choice0.getRule(), choice0.getPrevious()));
+        List<EncoderChoice.Candidate> candidates = new ArrayList<>();
+        for (EncoderCandidate c : choice0.getCandidates()) {
+            candidates.add(new EncoderChoice.Candidate(c.getEncoderSpec(), Embeddings.read(
+                    new ByteArrayInputStream(store.read(c.getPoolUri(), c.getPoolSha256())))));
+        }
+        EncoderChoice.Choice expected = EncoderChoice.choose(candidates, labels, 3,
+                org.ssal.learning.head.Heads.create(campaign.getHead()), 0,
+                CampaignSeeds.of(4L).seed(Purpose.ENCODER_CHOICE, 0));
+        for (int i = 0; i < candidates.size(); i++) {
+            assertEquals(expected.scores().get(i).correct(), choice0.getCandidates().get(i).getCorrect(),
+                    "held-out hits of " + candidates.get(i).name());
+        }
+        EncoderCandidate winner = choice0.getCandidates().get(expected.chosen());
+        assertEquals(winner.getEncoderSpec(), choice0.getChosen());
+        assertEquals(List.of(winner.getPoolSha256(), winner.getTestSha256(), pool.getClassNames(), 60),
+                List.of(ready0.getPoolSha256(), ready0.getTestSha256(), ready0.getClassNames(), ready0.getPoolSize()),
+                "the round's embeddings are the chosen candidate's");
+        assertTrue(handle(job, round0).isEmpty(), "a redelivered ledger does not choose again");
+
+        // the last round (the budget is spent) chooses too: its evaluation uses the features its labels favour
+        Map<String, Integer> more = new java.util.TreeMap<>();
+        for (int i = 0; i < train.size() && more.size() < 8; i++) {
+            if (!labels.containsKey(train.id(i))) {
+                more.put(train.id(i), train.label(i));
+            }
+        }
+        addLabels("a1", more, 1);
+        BudgetState last = ledger("a1", 1, 20, CampaignStatus.COMPLETED);
+        PoolEmbedder restarted = new PoolEmbedder(store, new EncoderCache(store, 1), 2, null, labelSource, CLOCK);
+        restarted.observe(campaign);
+        before.forEach(restarted::observe);
+        chosen0.forEach(restarted::observe);
+        List<SpecificRecord> chosen1 = handle(restarted, last);
+        EncoderChosen choice1 = (EncoderChosen) chosen1.get(0);
+        assertEquals(List.of(1, 20, choice0.getChosen()), List.of(choice1.getRound(), choice1.getLabeled(),
+                choice1.getPrevious()), "a restarted trainer goes on from the log");
+        assertEquals(1, ((EmbeddingsReady) chosen1.get(1)).getRound());
+    }
+
+    private void addLabels(String campaignId, Map<String, Integer> labels, int round) {
+        labels.forEach((id, label) -> labelsTopic.add(LabeledSample.newBuilder().setCampaignId(campaignId)
+                .setSampleId(id).setLabel(label).setRound(round).setSequence(labelsTopic.size()).build()));
+    }
+
+    private static BudgetState ledger(String campaignId, int round, int labeled, CampaignStatus status) {
+        return BudgetState.newBuilder().setCampaignId(campaignId).setBudget(20).setQueried(labeled)
+                .setLabeled(labeled).setRemaining(20 - labeled).setRound(round).setRoundComplete(true)
+                .setStatus(status).setUpdatedAt(CLOCK.instant()).build();
+    }
+
+    @Test
     void shouldFailACampaignOnAnUnknownDatasetNamingTheFieldAndValue() {
         CampaignFailed failed = failure(campaign("c2", "mnist-typo"));
         assertEquals(List.of("dataset", "mnist-typo", "-1"), List.of(failed.getField(), failed.getValue(), "" + failed.getRound()));
@@ -260,12 +348,12 @@ class PoolEmbedderTest {
     @Test
     void shouldGiveTheSameEncoderIdToTheSameDataAndConfig() {
         String recipe = SimSiamConfig.defaults().withEpochs(5).toJson();
-        assertEquals(EncoderCache.encoderId(campaign("a", "synthetic"), recipe),
-                EncoderCache.encoderId(campaign("b", "synthetic"), recipe));
-        assertTrue(!EncoderCache.encoderId(campaign("a", "synthetic"), recipe)
-                .equals(EncoderCache.encoderId(campaign("a", "synthetic"), SimSiamConfig.defaults().withEpochs(6).toJson())));
+        assertEquals(EncoderCache.encoderId(campaign("a", "synthetic"), "simsiam:smallcnn", recipe),
+                EncoderCache.encoderId(campaign("b", "synthetic"), "simsiam:smallcnn", recipe));
+        assertTrue(!EncoderCache.encoderId(campaign("a", "synthetic"), "simsiam:smallcnn", recipe)
+                .equals(EncoderCache.encoderId(campaign("a", "synthetic"), "simsiam:smallcnn", SimSiamConfig.defaults().withEpochs(6).toJson())));
         // another recipe (here the learning rate) is another encoder
-        assertTrue(!EncoderCache.encoderId(campaign("a", "synthetic"), recipe)
-                .equals(EncoderCache.encoderId(campaign("a", "synthetic"), SimSiamConfig.defaults().withEpochs(5).withBaseLr(0.1).toJson())));
+        assertTrue(!EncoderCache.encoderId(campaign("a", "synthetic"), "simsiam:smallcnn", recipe)
+                .equals(EncoderCache.encoderId(campaign("a", "synthetic"), "simsiam:smallcnn", SimSiamConfig.defaults().withEpochs(5).withBaseLr(0.1).toJson())));
     }
 }

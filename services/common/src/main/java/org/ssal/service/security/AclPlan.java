@@ -94,8 +94,9 @@ public final class AclPlan {
 
     public static Account trainer() {
         return processor(TRAINER, "trainer", "trainer",
-                List.of(Topics.CAMPAIGNS, Topics.BUDGET_STATE, Topics.EMBEDDINGS_READY, Topics.LABELS),
-                List.of(Topics.PRETRAIN_COMPLETE, Topics.EMBEDDINGS_READY));
+                List.of(Topics.CAMPAIGNS, Topics.BUDGET_STATE, Topics.EMBEDDINGS_READY, Topics.ENCODER_CHOSEN,
+                        Topics.LABELS),
+                List.of(Topics.PRETRAIN_COMPLETE, Topics.EMBEDDINGS_READY, Topics.ENCODER_CHOSEN));
     }
 
     public static Account scorer() {

@@ -9,6 +9,7 @@ import org.ssal.events.AnswersSubmitted;
 import org.ssal.events.BudgetState;
 import org.ssal.events.CampaignCreated;
 import org.ssal.events.EmbeddingsReady;
+import org.ssal.events.EncoderChosen;
 import org.ssal.events.LabelReceived;
 import org.ssal.events.LabeledSample;
 import org.ssal.events.PretrainComplete;
@@ -29,6 +30,7 @@ final class CampaignEvents {
     final List<Logged<CampaignCreated>> definitions = new ArrayList<>();
     final List<Logged<PretrainComplete>> pretrainings = new ArrayList<>();
     final List<Logged<EmbeddingsReady>> embeddings = new ArrayList<>();
+    final List<Logged<EncoderChosen>> encoderChoices = new ArrayList<>();
     final List<Logged<QueryBatch>> batches = new ArrayList<>();
     final List<Logged<RoundEvaluated>> evaluations = new ArrayList<>();
     final List<Logged<StrategySwitched>> switches = new ArrayList<>();
@@ -71,6 +73,8 @@ final class CampaignEvents {
             pretrainings.add(new Logged<>(position, record, e));
         } else if (event instanceof EmbeddingsReady e) {
             embeddings.add(new Logged<>(position, record, e));
+        } else if (event instanceof EncoderChosen e) {
+            encoderChoices.add(new Logged<>(position, record, e));
         } else if (event instanceof QueryBatch e) {
             batches.add(new Logged<>(position, record, e));
         } else if (event instanceof RoundEvaluated e) {

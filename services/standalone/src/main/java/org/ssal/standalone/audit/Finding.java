@@ -17,6 +17,7 @@ public record Finding(String check, int round, String origin, int position, Stri
         public static final String ARTIFACT = "artifact";
         public static final String BATCH = "batch";
         public static final String STRATEGY = "strategy";
+        public static final String ENCODER = "encoder";
         public static final String EVALUATION = "evaluation";
         public static final String CHAIN = "chain";
         public static final String BUDGET = "budget";

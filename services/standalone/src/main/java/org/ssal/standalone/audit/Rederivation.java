@@ -156,6 +156,10 @@ final class Rederivation {
             lastEvaluation(campaign, checks.get(checks.size() - 1), labels, link);
         }
         checkSwitches(expectedSwitches);
+        if (Catalogue.isAutoEncoder(campaign.getEncoderSpec())) {
+            new EncoderChoiceAudit(campaign, log, store == null ? null : (uri, sha) -> pools.computeIfAbsent(sha,
+                    s -> parse(uri, s, Embeddings::read)), findings, notes).run(labels);
+        }
         evaluations.values().stream().filter(list -> list.size() > 1).forEach(list -> findings.add(Finding.at(
                 Check.ROUNDS, list.get(0).event().getRound(), list.get(1), "round " + list.get(0).event().getRound()
                         + " was evaluated again, first at " + list.get(0).origin())));
@@ -388,7 +392,7 @@ final class Rederivation {
         return RoundVerdict.DIFFERS + ": " + difference;
     }
 
-    private static Map<String, Integer> labelsThrough(List<Logged<LabeledSample>> labels, int round) {
+    static Map<String, Integer> labelsThrough(List<Logged<LabeledSample>> labels, int round) {
         Map<String, Integer> through = new LinkedHashMap<>();
         for (Logged<LabeledSample> l : labels) {
             if (l.event().getRound() <= round) {
@@ -422,10 +426,10 @@ final class Rederivation {
     /**
      * The embeddings round {@code round} was evaluated on: those of the next batch when there is
      * one; for the last round of a frozen encoder its batch's, of the supervised baseline the
-     * embeddings retrained after that round.
+     * embeddings retrained after that round, of an auto encoder the features chosen after it.
      */
     private Logged<EmbeddingsReady> evaluationEmbeddings(CampaignCreated campaign, Logged<QueryBatch> batch, int round) {
-        if (campaign.getSsl()) {
+        if (campaign.getSsl() && !Catalogue.isAutoEncoder(campaign.getEncoderSpec())) {
             return embeddingsOf(batch);
         }
         return log.embeddings.stream().filter(e -> e.event().getRound() == round).findFirst().orElse(null);

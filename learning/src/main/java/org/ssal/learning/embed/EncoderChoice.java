@@ -1,0 +1,177 @@
+package org.ssal.learning.embed;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.ssal.learning.head.Classifier;
+import org.ssal.learning.head.TrainedHead;
+
+/**
+ * Chooses the feature set of an {@code auto}-encoder campaign from its labels alone: stratified
+ * k-fold cross-validation of the campaign's head on each candidate's embeddings of the labeled
+ * samples, the candidate whose held-out predictions are right most often wins. No test data is
+ * read, so the choice costs no labels and leaks nothing of the evaluation.
+ *
+ * <p>Rules, in order: with no labels the first candidate serves ({@code no-labels}); with fewer than
+ * {@link #MIN_LABELS_PER_CLASS} labels per class (of the dataset's classes) or fewer than
+ * {@link #FOLDS} labels, held-out accuracy is too noisy to act on and the previous choice stays
+ * ({@code too-few-labels}); otherwise the most correct predictions win, a tie keeps the previous
+ * choice ({@code cross-validation}), so that the features change only on evidence.
+ *
+ * <p>Deterministic: folds come from the sorted sample ids shuffled by the given seed and dealt out
+ * class by class; heads are deterministic. An audit recomputes the same counts.
+ */
+public final class EncoderChoice {
+    public static final int FOLDS = 5;
+    public static final int MIN_LABELS_PER_CLASS = 2;
+
+    public static final String NO_LABELS = "no-labels";
+    public static final String TOO_FEW_LABELS = "too-few-labels";
+    public static final String CROSS_VALIDATION = "cross-validation";
+
+    /** A candidate: its name (an encoder spec) and its embeddings of the pool. */
+    public record Candidate(String name, Embeddings pool) {
+    }
+
+    /** Held-out predictions that were right, over all folds; 0 / 0.0 when no cross-validation ran. */
+    public record Score(int correct, double accuracy) {
+    }
+
+    /**
+     * @param chosen index of the chosen candidate
+     * @param folds  folds of the cross-validation, 0 when none ran
+     * @param scores one per candidate, in the candidates' order
+     */
+    public record Choice(int chosen, String rule, int folds, List<Score> scores, String reason) {
+    }
+
+    private EncoderChoice() {
+    }
+
+    /** The choice before any label: the first candidate serves. */
+    public static Choice initial(List<String> names) {
+        if (names.size() < 2) {
+            throw new IllegalArgumentException("candidates must hold two or more feature sets, got " + names.size());
+        }
+        return new Choice(0, NO_LABELS, 0, names.stream().map(c -> new Score(0, 0.0)).toList(),
+                "no labels yet: the first candidate, " + names.get(0) + ", serves");
+    }
+
+    /**
+     * @param labels     sample id → class of every label counted so far
+     * @param previous   index of the previous round's choice, or -1 before the first
+     * @param foldSeed   seed of the fold assignment
+     */
+    public static Choice choose(List<Candidate> candidates, Map<String, Integer> labels, int numClasses,
+                                Classifier head, int previous, long foldSeed) {
+        if (candidates.size() < 2) {
+            throw new IllegalArgumentException("candidates must hold two or more feature sets, got " + candidates.size());
+        }
+        if (labels.isEmpty() || previous < 0) {
+            return initial(candidates.stream().map(Candidate::name).toList());
+        }
+        List<Score> none = candidates.stream().map(c -> new Score(0, 0.0)).toList();
+        int n = labels.size();
+        int needed = Math.max(FOLDS, MIN_LABELS_PER_CLASS * numClasses);
+        if (n < needed) {
+            return new Choice(previous, TOO_FEW_LABELS, 0, none, String.format(Locale.ROOT,
+                    "%d labels, fewer than the %d that %d-fold cross-validation over %d classes needs: %s stays",
+                    n, needed, FOLDS, numClasses, candidates.get(previous).name()));
+        }
+        String[] ids = foldOrder(labels, foldSeed);
+        int[] y = new int[n];
+        int[] fold = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = labels.get(ids[i]);
+            fold[i] = i % FOLDS;
+        }
+        List<Score> scores = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            int correct = crossValidate(rowsOf(candidate, ids), y, fold, numClasses, head);
+            scores.add(new Score(correct, (double) correct / n));
+        }
+        int chosen = previous;
+        for (int c = 0; c < scores.size(); c++) {
+            if (scores.get(c).correct() > scores.get(chosen).correct()) {
+                chosen = c;
+            }
+        }
+        StringBuilder reason = new StringBuilder(String.format(Locale.ROOT,
+                "%d-fold cross-validated accuracy of the %s head on %d labels:", FOLDS, head.name(), n));
+        for (int c = 0; c < candidates.size(); c++) {
+            reason.append(String.format(Locale.ROOT, " %s %.4f (%d)%s", candidates.get(c).name(),
+                    scores.get(c).accuracy(), scores.get(c).correct(), c + 1 < candidates.size() ? "," : ""));
+        }
+        reason.append(chosen == previous ? "; " + candidates.get(chosen).name() + " stays"
+                : "; " + candidates.get(chosen).name() + " replaces " + candidates.get(previous).name());
+        return new Choice(chosen, CROSS_VALIDATION, FOLDS, scores, reason.toString());
+    }
+
+    /**
+     * The labeled ids in fold order: grouped by class (ascending), each class's ids sorted and then
+     * shuffled by the seed; position i goes to fold {@code i mod FOLDS}, so every class is spread
+     * over the folds as evenly as its count allows.
+     */
+    static String[] foldOrder(Map<String, Integer> labels, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<Integer, List<String>> byClass = new TreeMap<>();
+        new TreeMap<>(labels).forEach((id, label) -> byClass.computeIfAbsent(label, k -> new ArrayList<>()).add(id));
+        List<String> order = new ArrayList<>(labels.size());
+        for (List<String> ids : byClass.values()) {
+            for (int i = ids.size() - 1; i > 0; i--) { // Fisher–Yates
+                int j = random.nextInt(i + 1);
+                String t = ids.get(i);
+                ids.set(i, ids.get(j));
+                ids.set(j, t);
+            }
+            order.addAll(ids);
+        }
+        return order.toArray(String[]::new);
+    }
+
+    private static float[][] rowsOf(Candidate candidate, String[] ids) {
+        float[][] x = new float[ids.length][];
+        for (int i = 0; i < ids.length; i++) {
+            if (!candidate.pool().contains(ids[i])) {
+                throw new IllegalArgumentException("labeled sample " + ids[i] + " is not in the pool embeddings of "
+                        + candidate.name());
+            }
+            x[i] = candidate.pool().vectorOf(ids[i]);
+        }
+        return x;
+    }
+
+    private static int crossValidate(float[][] x, int[] y, int[] fold, int numClasses, Classifier head) {
+        int correct = 0;
+        for (int f = 0; f < FOLDS; f++) {
+            int held = 0;
+            for (int value : fold) {
+                held += value == f ? 1 : 0;
+            }
+            float[][] trainX = new float[x.length - held][];
+            int[] trainY = new int[x.length - held];
+            float[][] testX = new float[held][];
+            int[] testY = new int[held];
+            int a = 0;
+            int b = 0;
+            for (int i = 0; i < x.length; i++) {
+                if (fold[i] == f) {
+                    testX[b] = x[i];
+                    testY[b++] = y[i];
+                } else {
+                    trainX[a] = x[i];
+                    trainY[a++] = y[i];
+                }
+            }
+            TrainedHead trained = head.fit(trainX, trainY, numClasses);
+            int[] predicted = trained.predict(testX);
+            for (int i = 0; i < held; i++) {
+                correct += predicted[i] == testY[i] ? 1 : 0;
+            }
+        }
+        return correct;
+    }
+}
