@@ -67,7 +67,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--encoder", paramLabel = "SPEC", converter = CatalogueChoice.EncoderKind.class,
             completionCandidates = CatalogueChoice.EncoderKind.class,
-            description = "KIND[:NETWORK], e.g. simsiam:smallcnn, with KIND one of ${COMPLETION-CANDIDATES}")
+            description = "KIND[:NETWORK], e.g. simsiam:smallcnn, with KIND one of ${COMPLETION-CANDIDATES};"
+                    + " auto = choose simsiam:smallcnn or pixels every round from the labels")
     String encoder = Catalogue.DEFAULT_ENCODER;
 
     @Option(names = "--epochs", paramLabel = "N", description = "SimSiam pretraining epochs, 0 = the trainer's")

@@ -43,6 +43,8 @@ class AuditIT {
             "auto");
     private static final int BUDGET = 60;
     private static final int AUTO_BUDGET = 200;
+    /** The key of the campaign whose encoder is auto (its strategy is entropy). */
+    private static final String ENCODER_AUTO = "encoder-auto";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -70,6 +72,12 @@ class AuditIT {
             body.put("strategy", strategy);
             given().contentType("application/json").body(body).when().post("/campaigns").then().statusCode(202);
         }
+        // the auto encoder: round 0's 20 labels (4 classes) are enough for the cross-validation to weigh both
+        String encoderAuto = "audit-encoder-auto-" + System.nanoTime();
+        ids.put(ENCODER_AUTO, encoderAuto);
+        Map<String, Object> body = SmallCampaigns.body(encoderAuto, BUDGET, 20, 20, 3);
+        body.put("encoder", "auto:random-init:smallcnn+pixels");
+        given().contentType("application/json").body(body).when().post("/campaigns").then().statusCode(202);
         for (String id : ids.values()) {
             await().atMost(Duration.ofMinutes(6)).until(() ->
                     "COMPLETED".equals(given().get("/campaigns/" + id).then().extract().path("status")));
@@ -99,6 +107,10 @@ class AuditIT {
             assertTrue(report.provenance().stream().anyMatch(line -> line.contains("ssal-provenance")
                     || line.contains("synthetic")), "the chain from the data to the embeddings: " + report.provenance());
             assertEquals(budget, report.labeled());
+            if (campaign.getKey().equals(ENCODER_AUTO)) {
+                assertTrue(report.notes().stream().anyMatch(n -> n.startsWith("auto encoder: 4 of 4 feature choices")),
+                        "the pool's choice and one per round, each recomputed: " + report.notes());
+            }
 
             Path file = exports.resolve(campaign.getKey() + ".avro");
             Run run = audit("--log", file.toString(), "--json", exports.resolve(campaign.getKey() + ".json").toString(),
@@ -240,6 +252,16 @@ class AuditIT {
         Path record = log.artifact(LogTampering.event(embeddings).get("provenanceSha256").toString());
         Files.writeString(record, Files.readString(record).replace("synthetic", "fashion-mnist"));
         assertFailsNaming(log, LogTampering.origin(embeddings), "artifact");
+    }
+
+    @Test
+    void shouldFailNamingTheEncoderChoiceWhenItsEvidenceIsChanged() throws Exception {
+        LogTampering log = LogTampering.copyOf(export(ENCODER_AUTO), "changed-encoder-choice");
+        var choice = log.first("encoder-chosen", "EncoderChosen", e -> (int) e.get("round") == 1);
+        var candidate = (org.apache.avro.generic.GenericRecord) ((List<?>) LogTampering.event(choice).get("candidates")).get(1);
+        candidate.put("correct", (int) candidate.get("correct") + 1);
+        log.write();
+        assertFailsNaming(log, LogTampering.origin(choice), "encoder");
     }
 
     @Test

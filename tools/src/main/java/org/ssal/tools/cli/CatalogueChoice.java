@@ -66,18 +66,22 @@ public abstract class CatalogueChoice implements ITypeConverter<String>, Iterabl
     }
 
     /**
-     * An encoder spec, {@code KIND[:NETWORK]}: only the kind is checked here, against
-     * {@link Catalogue#ENCODER_KINDS}; the trainer reports a network it does not know.
+     * An encoder spec, checked whole by {@link Catalogue#encoderSpecProblem} (the rule the campaign
+     * API applies), so a bad network or {@code auto} candidate fails parsing too; the help lists the
+     * kinds and {@link Catalogue#AUTO_ENCODER}.
      */
     public static final class EncoderKind extends CatalogueChoice {
         public EncoderKind() {
-            super(Catalogue.ENCODER_KINDS);
+            super(java.util.stream.Stream.concat(Catalogue.ENCODER_KINDS.stream(), java.util.stream.Stream.of(
+                    Catalogue.AUTO_ENCODER)).toList());
         }
 
         @Override
-        protected String name(String value) {
-            int colon = value.indexOf(':');
-            return colon < 0 ? value : value.substring(0, colon);
+        public String convert(String value) {
+            Catalogue.encoderSpecProblem(value).ifPresent(problem -> {
+                throw new TypeConversionException(problem);
+            });
+            return value;
         }
     }
 }

@@ -25,7 +25,7 @@ import org.ssal.service.EventLog;
 final class CampaignWatch implements AutoCloseable {
     private static final List<String> TOPICS = List.of(Topics.PRETRAIN_COMPLETE, Topics.EMBEDDINGS_READY,
             Topics.QUERY_BATCH, Topics.LABELS_RECEIVED, Topics.ROUND_EVALUATED, Topics.BUDGET_STATE, Topics.LABELS,
-            Topics.STRATEGY_SWITCHED);
+            Topics.STRATEGY_SWITCHED, Topics.ENCODER_CHOSEN);
 
     private final EventLog log;
     private final Set<String> tracked = new HashSet<>();

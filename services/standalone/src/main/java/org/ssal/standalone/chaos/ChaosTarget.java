@@ -7,6 +7,7 @@ import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.ssal.events.BudgetState;
 import org.ssal.events.EmbeddingsReady;
+import org.ssal.events.EncoderChosen;
 import org.ssal.events.LabelReceived;
 import org.ssal.events.LabeledSample;
 import org.ssal.events.PretrainComplete;
@@ -20,7 +21,7 @@ import org.ssal.events.StrategySwitched;
  */
 public enum ChaosTarget {
     CAMPAIGN(Set.of(BudgetState.class, LabeledSample.class)), // the budget tracker's outputs
-    TRAINER(Set.of(PretrainComplete.class, EmbeddingsReady.class)),
+    TRAINER(Set.of(PretrainComplete.class, EmbeddingsReady.class, EncoderChosen.class)),
     SCORER(Set.of(QueryBatch.class, RoundEvaluated.class, StrategySwitched.class)),
     ORACLE(Set.of(LabelReceived.class)),
     /** Every event goes through it: any event after its restart is its work. */
