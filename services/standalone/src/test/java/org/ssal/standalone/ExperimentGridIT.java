@@ -41,7 +41,7 @@ class ExperimentGridIT {
             strategies: [random, entropy]
             ssl: [true]
             initialFractions: [0.05]
-            encoder: pixels
+            encoder: auto:pixels+random-init:smallcnn
             parallel: 2
             datasets:
               - name: synthetic
@@ -85,6 +85,16 @@ class ExperimentGridIT {
         for (ResultRow row : rows) {
             Double accuracy = fromEvents.get(row.campaignId() + "#" + row.round() + "#" + row.labeled());
             assertEquals(accuracy, row.accuracy(), "CSV row agrees with its RoundEvaluated event: " + row);
+        }
+        // the auto encoder's choices: before any label, then after each of the 3 rounds, for each cell
+        List<String> choices = Files.readAllLines(results.resolve("encoder-choices.csv"));
+        assertTrue(choices.get(0).startsWith("dataset,strategy,ssl,initialFraction,seed,campaignId,round"), choices.get(0));
+        assertEquals(1 + 4 * 4, choices.size(), String.join("\n", choices));
+        for (String line : choices.subList(1, choices.size())) {
+            String[] cells = line.split(",");
+            assertTrue(campaigns.contains(cells[5]), line);
+            assertTrue(cells[8].equals("pixels") || cells[8].equals("random-init:smallcnn"), line);
+            assertTrue(cells[10].contains("pixels=") && cells[10].contains("random-init:smallcnn="), line);
         }
         assertTrue(Files.exists(results.resolve("report.html")));
         List<Path> pngs;

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.ssal.campaign.CampaignRequest;
 import org.ssal.events.CampaignCreated;
+import org.ssal.events.EncoderChosen;
 import org.ssal.events.Rejected;
 import org.ssal.events.RoundEvaluated;
 import org.ssal.learning.advice.ResultRow;
@@ -53,7 +54,7 @@ public final class GridRunner {
     }
 
     private record Running(GridSpec.Cell cell, String campaignId, long startedNanos, int numClasses,
-                           TreeMap<Integer, RoundEvaluated> rounds) {
+                           TreeMap<Integer, RoundEvaluated> rounds, List<EncoderChosen> encoderChoices) {
     }
 
     /** @return the number of cells that did not finish (0 = the whole grid is done) */
@@ -73,13 +74,15 @@ public final class GridRunner {
         long started = System.nanoTime();
         int ranHere = 0;
         int failed = 0;
-        try (EventLog log = new EventLog(bootstrapServers, List.of(Topics.ROUND_EVALUATED, Topics.DEAD_LETTER))) {
+        try (EventLog log = new EventLog(bootstrapServers, List.of(Topics.ROUND_EVALUATED, Topics.DEAD_LETTER,
+                Topics.ENCODER_CHOSEN))) {
             while (!todo.isEmpty() || !running.isEmpty()) {
                 while (running.size() < grid.parallel() && !todo.isEmpty()) {
                     GridSpec.Cell cell = todo.poll();
                     String id = "grid-" + ArtifactStore.sha256Hex(cell.key()).substring(0, 10) + "-" + run;
                     submitter.submit(id, CampaignRequest.parse(campaignJson(cell, id)).validate().toEvent(Instant.now()));
-                    running.put(id, new Running(cell, id, System.nanoTime(), classes.get(cell.label()), new TreeMap<>()));
+                    running.put(id, new Running(cell, id, System.nanoTime(), classes.get(cell.label()), new TreeMap<>(),
+                            new ArrayList<>()));
                 }
                 for (SpecificRecord event : log.poll(Duration.ofMillis(500))) {
                     if (event instanceof RoundEvaluated r && running.containsKey(r.getCampaignId())) {
@@ -87,6 +90,7 @@ public final class GridRunner {
                         cell.rounds().put(r.getRound(), r);
                         if (r.getLabeledCount() >= cell.cell().budget()) {
                             results.append(rows(cell));
+                            results.appendEncoderChoices(cell.cell(), cell.campaignId(), cell.encoderChoices());
                             running.remove(r.getCampaignId());
                             done++;
                             ranHere++;
@@ -98,6 +102,8 @@ public final class GridRunner {
                                     cell.cell().ssl(), cell.cell().initialFraction(), cell.cell().seed(),
                                     r.getTestAccuracy(), r.getLabeledCount(), clock(eta));
                         }
+                    } else if (event instanceof EncoderChosen chosen && running.containsKey(chosen.getCampaignId())) {
+                        running.get(chosen.getCampaignId()).encoderChoices().add(chosen);
                     } else if (event instanceof Rejected rejected && running.containsKey(rejected.getKey())) {
                         out.printf("dead-letter for %s from %s: %s%n", rejected.getKey(), rejected.getService(),
                                 rejected.getReason());

@@ -36,6 +36,7 @@ import java.util.Map;
  *     batchSize: 100
  *     budget: 1000
  *     options: {}
+ *     encoder: auto              # optional: this entry's SSL encoder instead of the grid's
  * </pre>
  */
 public record GridSpec(String name, List<Long> seeds, List<String> strategies, List<Boolean> ssl,
@@ -43,9 +44,12 @@ public record GridSpec(String name, List<Long> seeds, List<String> strategies, L
                        List<String> baselineStrategies, List<Long> baselineSeeds, int baselineEpochs, int pretrainEpochs,
                        String head, int parallel, List<DatasetEntry> datasets) {
 
-    /** @param label how results name this entry (default: its name), e.g. synthetic-10 for one of several synthetic sets */
+    /**
+     * @param label   how results name this entry (default: its name), e.g. synthetic-10 for one of several synthetic sets
+     * @param encoder the SSL encoder of this entry's cells, instead of the grid's (compare encoders on one dataset)
+     */
     public record DatasetEntry(String name, String label, int poolSize, int testSize, int batchSize, int budget,
-                               Map<String, String> options) {
+                               Map<String, String> options, String encoder) {
         public String resultName() {
             return label == null || label.isBlank() ? name : label;
         }
@@ -124,7 +128,8 @@ public record GridSpec(String name, List<Long> seeds, List<String> strategies, L
                         for (long seed : withSsl ? seeds : baselineSeeds) {
                             cells.add(new Cell(d.name(), d.resultName(), d.poolSize(), d.testSize(), d.batchSize(), d.budget(),
                                     d.options() == null ? Map.of() : d.options(), fraction, initial, strategy, withSsl,
-                                    withSsl ? encoder : baselineEncoder, withSsl ? pretrainEpochs : baselineEpochs,
+                                    withSsl ? d.encoder() != null ? d.encoder() : encoder : baselineEncoder,
+                                    withSsl ? pretrainEpochs : baselineEpochs,
                                     head, seed));
                         }
                     }

@@ -45,6 +45,22 @@ class GridSpecTest {
     }
 
     @Test
+    void shouldGiveADatasetEntryItsOwnEncoderAndKeepTheGridsForTheOthersAndTheBaseline() throws Exception {
+        GridSpec grid = parse("""
+                encoder: pixels
+                ssl: [true, false]
+                strategies: [random]
+                datasets:
+                  - {name: synthetic, label: s-auto, encoder: auto, poolSize: 100, batchSize: 10, budget: 50}
+                  - {name: synthetic, label: s-fixed, poolSize: 100, batchSize: 10, budget: 50}
+                """);
+        List<GridSpec.Cell> cells = grid.cells(d -> 100);
+        assertEquals(List.of("s-auto auto", "s-auto supervised:smallcnn", "s-fixed pixels", "s-fixed supervised:smallcnn"),
+                cells.stream().map(c -> c.label() + " " + c.encoder()).toList());
+        assertEquals(4, cells.stream().map(GridSpec.Cell::key).distinct().count(), "the labels keep the cells apart");
+    }
+
+    @Test
     void shouldNameTheProblemInABadGrid() throws Exception {
         IllegalArgumentException fraction = assertThrows(IllegalArgumentException.class, () -> parse("""
                 initialFractions: [1.5]
