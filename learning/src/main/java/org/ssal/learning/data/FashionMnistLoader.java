@@ -3,7 +3,9 @@ package org.ssal.learning.data;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.ssal.learning.Progress;
 
 /**
@@ -16,10 +18,15 @@ import org.ssal.learning.Progress;
  *
  * <p>Ids: {@code fashion-mnist/train/000123}, {@code fashion-mnist/test/000042}: the position in
  * the IDX file, six digits in both splits.
+ *
+ * <p>Option {@code classes}: a subset of the classes, as label indices or names joined by
+ * {@code +} (e.g. {@code 0+6} or {@code T-shirt/top+Shirt}); both splits keep only those classes,
+ * relabelled 0..m−1 in the given order, and ids stay the file positions.
  * Footprint: 70,000 × 784 bytes ≈ 55 MB.
  */
 final class FashionMnistLoader implements DatasetLoader {
     static final String NAME = "fashion-mnist";
+    static final String CLASSES = "classes";
 
     /** Label names in label order, as listed in the Fashion-MNIST README. */
     static final List<String> CLASS_NAMES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress",
@@ -33,6 +40,11 @@ final class FashionMnistLoader implements DatasetLoader {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<String> optionNames() {
+        return Set.of(CLASSES);
     }
 
     @Override
@@ -50,6 +62,7 @@ final class FashionMnistLoader implements DatasetLoader {
     @Override
     public DatasetSplits load(DatasetSpec spec, Path rootPath, Progress progress) throws IOException {
         new LoaderOptions(NAME, spec.options(), optionNames());
+        int[] subset = classSubset(spec.options().get(CLASSES));
         DataRoot root = DataRoot.open(NAME, rootPath, "the four Fashion-MNIST IDX files "
                 + "train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, "
                 + "t10k-labels-idx1-ubyte.gz");
@@ -61,9 +74,39 @@ final class FashionMnistLoader implements DatasetLoader {
         }
         int rows = train.header.rows();
         int cols = train.header.cols();
-        ImageSet trainSet = train.catalog.load(NAME, 1, rows, cols, CLASS_NAMES, spec.maxTrain(), spec.seed(), progress);
-        ImageSet testSet = test.catalog.load(NAME, 1, rows, cols, CLASS_NAMES, spec.maxTest(), spec.seed(), progress);
+        SplitCatalog trainCatalog = subset == null ? train.catalog : train.catalog.restrictedTo(subset);
+        SplitCatalog testCatalog = subset == null ? test.catalog : test.catalog.restrictedTo(subset);
+        List<String> names = subset == null ? CLASS_NAMES
+                : Arrays.stream(subset).mapToObj(CLASS_NAMES::get).toList();
+        ImageSet trainSet = trainCatalog.load(NAME, 1, rows, cols, names, spec.maxTrain(), spec.seed(), progress);
+        ImageSet testSet = testCatalog.load(NAME, 1, rows, cols, names, spec.maxTest(), spec.seed(), progress);
         return new DatasetSplits(NAME, trainSet, testSet, root.realPath(), root.filesRead());
+    }
+
+    /** The {@code classes} option as label indices, or null for all classes. */
+    static int[] classSubset(String option) {
+        if (option == null) {
+            return null;
+        }
+        String[] parts = option.split("\\+", -1);
+        int[] classes = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i].trim();
+            int index = CLASS_NAMES.indexOf(part);
+            if (index < 0 && part.matches("\\d{1,2}")) {
+                index = Integer.parseInt(part);
+            }
+            if (index < 0 || index >= CLASS_NAMES.size()) {
+                throw new IllegalArgumentException("option classes of " + NAME + ": '" + part + "' is neither a label "
+                        + "index 0-9 nor a class name " + CLASS_NAMES + ", in '" + option + "'");
+            }
+            classes[i] = index;
+        }
+        if (classes.length < 2 || Arrays.stream(classes).distinct().count() < classes.length) {
+            throw new IllegalArgumentException("option classes of " + NAME + " must name two or more distinct classes"
+                    + " joined by '+', got '" + option + "'");
+        }
+        return classes;
     }
 
     private record Split(IdxFile.ImagesHeader header, SplitCatalog catalog) {

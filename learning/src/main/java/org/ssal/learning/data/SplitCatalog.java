@@ -1,6 +1,8 @@
 package org.ssal.learning.data;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.stream.IntStream;
 import java.util.List;
 import org.ssal.learning.Progress;
 import org.ssal.learning.seed.SeedDerivation;
@@ -35,6 +37,34 @@ final class SplitCatalog {
 
     int size() {
         return ids.length;
+    }
+
+    /**
+     * Only the samples of the given classes, relabelled 0..m−1 in the order given (ids stay the
+     * file's, so a subset campaign's ids name the same images as a full one's).
+     *
+     * @param classes original label indices, distinct
+     */
+    SplitCatalog restrictedTo(int[] classes) {
+        int[] newLabel = new int[Math.max(Arrays.stream(labels).max().orElse(0), Arrays.stream(classes).max().orElse(0)) + 1];
+        Arrays.fill(newLabel, -1);
+        for (int i = 0; i < classes.length; i++) {
+            newLabel[classes[i]] = i;
+        }
+        int[] kept = IntStream.range(0, labels.length).filter(i -> newLabel[labels[i]] >= 0).toArray();
+        String[] keptIds = new String[kept.length];
+        int[] keptLabels = new int[kept.length];
+        for (int i = 0; i < kept.length; i++) {
+            keptIds[i] = ids[kept[i]];
+            keptLabels[i] = newLabel[labels[kept[i]]];
+        }
+        return new SplitCatalog(split, keptIds, keptLabels, (positions, progress) -> {
+            int[] original = new int[positions.length];
+            for (int i = 0; i < positions.length; i++) {
+                original[i] = kept[positions[i]]; // ascending, as the reader needs: kept is
+            }
+            return reader.read(original, progress);
+        });
     }
 
     /**

@@ -57,6 +57,31 @@ class FashionMnistLoaderTest {
     }
 
     @Test
+    void shouldKeepOnlyTheNamedClassesRelabelledInTheGivenOrder() throws IOException {
+        writeAll(true);
+        DatasetSplits splits = Datasets.load(new DatasetSpec("fashion-mnist", root, 0, 0, 0L,
+                Map.of("classes", "Ankle boot+0")));
+        ImageSet train = splits.train();
+        assertEquals(java.util.List.of("Ankle boot", "T-shirt/top"), train.classNames());
+        // train labels {3, 0, 9, 9, 1, 5, 0}: rows 1, 2, 3, 6 are classes 0 and 9
+        java.util.Map<String, Integer> expected = Map.of("fashion-mnist/train/000001", 1, "fashion-mnist/train/000002", 0,
+                "fashion-mnist/train/000003", 0, "fashion-mnist/train/000006", 1);
+        assertEquals(4, train.size());
+        for (int i = 0; i < train.size(); i++) {
+            int row = Integer.parseInt(train.id(i).substring(train.id(i).lastIndexOf('/') + 1));
+            assertEquals(expected.get(train.id(i)), train.label(i), train.id(i));
+            assertArrayEquals(trainImages[row], train.image(i), train.id(i));
+        }
+        assertEquals(0, splits.test().size(), "the test split holds neither class");
+
+        for (String bad : new String[] {"0", "0+0", "0+10", "0+Hat"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Datasets.load(
+                    new DatasetSpec("fashion-mnist", root, 0, 0, 0L, Map.of("classes", bad))));
+            assertTrue(e.getMessage().contains("option classes") && e.getMessage().contains(bad), e.getMessage());
+        }
+    }
+
+    @Test
     void shouldRoundTripPixelsLabelsAndIdsWhenIdxFilesAreGzipped() throws IOException {
         writeAll(true);
         assertRoundTrip(load());
