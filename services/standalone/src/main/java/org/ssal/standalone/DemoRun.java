@@ -21,6 +21,7 @@ import org.ssal.campaign.CampaignRequest;
 import org.ssal.events.BudgetState;
 import org.ssal.events.CampaignCreated;
 import org.ssal.events.EmbeddingsReady;
+import org.ssal.events.EncoderChosen;
 import org.ssal.events.PretrainComplete;
 import org.ssal.events.Rejected;
 import org.ssal.events.RoundEvaluated;
@@ -59,8 +60,9 @@ public class DemoRun implements QuarkusApplication {
         Duration timeout = Duration.ofMinutes(options.timeoutMinutes());
         boolean headerPrinted = false;
         int lastLabeledShown = -1;
+        Map<Integer, String> features = new TreeMap<>(); // an auto encoder's choice per round
         try (EventLog log = new EventLog(bootstrapServers, List.of(Topics.PRETRAIN_COMPLETE, Topics.EMBEDDINGS_READY,
-                Topics.BUDGET_STATE, Topics.ROUND_EVALUATED, Topics.DEAD_LETTER))) {
+                Topics.ENCODER_CHOSEN, Topics.BUDGET_STATE, Topics.ROUND_EVALUATED, Topics.DEAD_LETTER))) {
             while (!finished(rounds, created.getBudget())) {
                 if (System.nanoTime() - started > timeout.toNanos()) {
                     out.printf("ssal: gave up after %d minutes (--timeout-min)%n", options.timeoutMinutes());
@@ -71,6 +73,11 @@ public class DemoRun implements QuarkusApplication {
                     if (event instanceof PretrainComplete p && p.getCampaignId().equals(campaignId)) {
                         out.printf("[%6.1fs] encoder %s ready%s%n", seconds, p.getEncoderSpec(),
                                 p.getCached() ? " (reused earlier pretraining)" : "");
+                    } else if (event instanceof EncoderChosen c && c.getCampaignId().equals(campaignId)) {
+                        features.put(c.getRound(), c.getChosen());
+                        out.printf("[%6.1fs] features %s: %s (%s)%n", seconds,
+                                c.getRound() < 0 ? "of the pool" : "after round " + c.getRound(), c.getChosen(),
+                                c.getReason());
                     } else if (event instanceof EmbeddingsReady e && e.getCampaignId().equals(campaignId)) {
                         out.printf("[%6.1fs] embeddings: pool %d, test %d, dim %d%n", seconds, e.getPoolSize(),
                                 e.getTestSize(), e.getDim());
@@ -103,7 +110,7 @@ public class DemoRun implements QuarkusApplication {
                 rounds.size(), last.getLabeledCount(), first.getTestAccuracy(), last.getTestAccuracy(),
                 created.getStrategy(), created.getEncoderSpec(), options.dataset());
         if (options.summaryJson() != null) {
-            writeSummary(campaignId, created, rounds);
+            writeSummary(campaignId, created, rounds, features);
             out.println("ssal: summary written to " + options.summaryJson());
         }
         return 0;
@@ -113,14 +120,17 @@ public class DemoRun implements QuarkusApplication {
         return rounds.values().stream().anyMatch(r -> r.getLabeledCount() >= budget);
     }
 
-    private void writeSummary(String campaignId, CampaignCreated created, Map<Integer, RoundEvaluated> rounds)
-            throws java.io.IOException {
+    private void writeSummary(String campaignId, CampaignCreated created, Map<Integer, RoundEvaluated> rounds,
+                              Map<Integer, String> features) throws java.io.IOException {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (RoundEvaluated r : rounds.values()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("round", r.getRound());
             row.put("labeled", r.getLabeledCount());
             row.put("accuracy", r.getTestAccuracy());
+            if (features.containsKey(r.getRound())) {
+                row.put("features", features.get(r.getRound())); // what the round was evaluated on
+            }
             rows.add(row);
         }
         Map<String, Object> summary = new LinkedHashMap<>();

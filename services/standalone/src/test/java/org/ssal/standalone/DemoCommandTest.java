@@ -66,6 +66,14 @@ class DemoCommandTest {
     }
 
     @Test
+    void shouldTakeAnAutoEncoderAndNameABadSpec() {
+        DemoOptions o = parse("--dataset", "synthetic", "--encoder", "auto");
+        assertEquals("auto", org.ssal.campaign.CampaignRequest.parse(o.campaignJson("c")).validate().encoder());
+        ParameterException e = assertThrows(ParameterException.class, () -> parse("--encoder", "auto:pixels"));
+        assertTrue(e.getMessage().contains("--encoder") && e.getMessage().contains("auto:pixels"), e.getMessage());
+    }
+
+    @Test
     void shouldUseSmallerDefaultsOnTheSyntheticSet() {
         DemoOptions o = parse("--dataset", "synthetic");
         assertEquals(0, o.poolSize());
