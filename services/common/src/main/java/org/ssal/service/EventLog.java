@@ -105,9 +105,21 @@ public final class EventLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the consumer, also on a thread stopped by an interrupt (a service shutting down): the
+     * consumer's close would throw InterruptException there and leave its sockets open, so the
+     * interrupt is set aside for the close and restored after it.
+     */
     @Override
     public void close() {
-        consumer.close();
+        boolean interrupted = Thread.interrupted();
+        try {
+            consumer.close();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Writes one event (or raw bytes) and waits for the broker's acknowledgement. */
