@@ -18,8 +18,13 @@ import org.ssal.learning.head.TrainedHead;
  * <p>Rules, in order: with no labels the first candidate serves ({@code no-labels}); with fewer than
  * {@link #MIN_LABELS_PER_CLASS} labels per class (of the dataset's classes) or fewer than
  * {@link #FOLDS} labels, held-out accuracy is too noisy to act on and the previous choice stays
- * ({@code too-few-labels}); otherwise the most correct predictions win, a tie keeps the previous
- * choice ({@code cross-validation}), so that the features change only on evidence.
+ * ({@code too-few-labels}); otherwise ({@code cross-validation}) the previous choice stays unless a
+ * challenger is better by a one-sided McNemar test on the paired held-out predictions: with b the
+ * labels only the challenger got right and c those only the incumbent got right, it takes over
+ * when b − c &gt; {@value #SWITCH_Z}·√(b + c) (the largest such b − c among challengers). Features
+ * change only on evidence: on a few dozen labels two good feature sets trade places by chance
+ * from round to round, and each switch changes what the head and the strategy see (measured:
+ * docs/results.md, {@code encoder: auto}).
  *
  * <p>Deterministic: folds come from the sorted sample ids shuffled by the given seed and dealt out
  * class by class; heads are deterministic. An audit recomputes the same counts.
@@ -27,6 +32,8 @@ import org.ssal.learning.head.TrainedHead;
 public final class EncoderChoice {
     public static final int FOLDS = 5;
     public static final int MIN_LABELS_PER_CLASS = 2;
+    /** z of the switch test: one-sided 5 % under the normal approximation of McNemar's test. */
+    public static final double SWITCH_Z = 1.645;
 
     public static final String NO_LABELS = "no-labels";
     public static final String TOO_FEW_LABELS = "too-few-labels";
@@ -89,14 +96,37 @@ public final class EncoderChoice {
             fold[i] = i % FOLDS;
         }
         List<Score> scores = new ArrayList<>();
+        List<boolean[]> hits = new ArrayList<>();
         for (Candidate candidate : candidates) {
-            int correct = crossValidate(rowsOf(candidate, ids), y, fold, numClasses, head);
+            boolean[] right = crossValidate(rowsOf(candidate, ids), y, fold, numClasses, head);
+            int correct = 0;
+            for (boolean r : right) {
+                correct += r ? 1 : 0;
+            }
+            hits.add(right);
             scores.add(new Score(correct, (double) correct / n));
         }
         int chosen = previous;
-        for (int c = 0; c < scores.size(); c++) {
-            if (scores.get(c).correct() > scores.get(chosen).correct()) {
+        int bestMargin = 0;
+        String test = "";
+        for (int c = 0; c < candidates.size(); c++) {
+            if (c == previous) {
+                continue;
+            }
+            int onlyChallenger = 0;
+            int onlyIncumbent = 0;
+            for (int i = 0; i < n; i++) {
+                onlyChallenger += hits.get(c)[i] && !hits.get(previous)[i] ? 1 : 0;
+                onlyIncumbent += hits.get(previous)[i] && !hits.get(c)[i] ? 1 : 0;
+            }
+            int margin = onlyChallenger - onlyIncumbent;
+            double needed = SWITCH_Z * Math.sqrt(onlyChallenger + onlyIncumbent);
+            test += String.format(Locale.ROOT, "; %s right where %s was wrong on %d, the reverse on %d (%s %.2f)",
+                    candidates.get(c).name(), candidates.get(previous).name(), onlyChallenger, onlyIncumbent,
+                    margin > needed ? "a margin above" : "no margin above", needed);
+            if (margin > needed && margin > bestMargin) {
                 chosen = c;
+                bestMargin = margin;
             }
         }
         StringBuilder reason = new StringBuilder(String.format(Locale.ROOT,
@@ -105,6 +135,7 @@ public final class EncoderChoice {
             reason.append(String.format(Locale.ROOT, " %s %.4f (%d)%s", candidates.get(c).name(),
                     scores.get(c).accuracy(), scores.get(c).correct(), c + 1 < candidates.size() ? "," : ""));
         }
+        reason.append(test);
         reason.append(chosen == previous ? "; " + candidates.get(chosen).name() + " stays"
                 : "; " + candidates.get(chosen).name() + " replaces " + candidates.get(previous).name());
         return new Choice(chosen, CROSS_VALIDATION, FOLDS, scores, reason.toString());
@@ -144,8 +175,9 @@ public final class EncoderChoice {
         return x;
     }
 
-    private static int crossValidate(float[][] x, int[] y, int[] fold, int numClasses, Classifier head) {
-        int correct = 0;
+    /** Whether each labeled sample (in fold order) was predicted right by the head that did not see it. */
+    private static boolean[] crossValidate(float[][] x, int[] y, int[] fold, int numClasses, Classifier head) {
+        boolean[] right = new boolean[x.length];
         for (int f = 0; f < FOLDS; f++) {
             int held = 0;
             for (int value : fold) {
@@ -155,11 +187,13 @@ public final class EncoderChoice {
             int[] trainY = new int[x.length - held];
             float[][] testX = new float[held][];
             int[] testY = new int[held];
+            int[] testAt = new int[held];
             int a = 0;
             int b = 0;
             for (int i = 0; i < x.length; i++) {
                 if (fold[i] == f) {
                     testX[b] = x[i];
+                    testAt[b] = i;
                     testY[b++] = y[i];
                 } else {
                     trainX[a] = x[i];
@@ -169,9 +203,9 @@ public final class EncoderChoice {
             TrainedHead trained = head.fit(trainX, trainY, numClasses);
             int[] predicted = trained.predict(testX);
             for (int i = 0; i < held; i++) {
-                correct += predicted[i] == testY[i] ? 1 : 0;
+                right[testAt[i]] = predicted[i] == testY[i];
             }
         }
-        return correct;
+        return right;
     }
 }

@@ -97,6 +97,31 @@ class EncoderChoiceTest {
     }
 
     @Test
+    void shouldSwitchOnlyWhenTheChallengersExtraHitsPassTheMcNemarTest() {
+        Map<String, Integer> labels = labels(30);
+        // the incumbent is right on s0..s19; challengers on s0..s21 (b = 2, c = 0) and on all 30 (b = 10)
+        Feature incumbent = (id, y) -> (float) (index(id) < 20 ? y : (y + 1) % CLASSES);
+        Feature slightly = (id, y) -> (float) (index(id) < 22 ? y : (y + 1) % CLASSES);
+        EncoderChoice.Choice stays = EncoderChoice.choose(List.of(candidate("incumbent", labels, incumbent),
+                candidate("slightly", labels, slightly)), labels, CLASSES, READS_FIRST_FEATURE, 0, 3);
+        assertEquals(List.of(20, 22), stays.scores().stream().map(EncoderChoice.Score::correct).toList());
+        assertEquals(0, stays.chosen(), "2 > 1.645 * sqrt(2) = 2.33 fails: " + stays.reason());
+        assertTrue(stays.reason().contains("wrong on 2, the reverse on 0 (no margin above 2.33)"), stays.reason());
+        EncoderChoice.Choice switches = EncoderChoice.choose(List.of(candidate("incumbent", labels, incumbent),
+                candidate("slightly", labels, slightly), candidate("label", labels, (id, y) -> (float) y)),
+                labels, CLASSES, READS_FIRST_FEATURE, 0, 3);
+        assertEquals(2, switches.chosen(), "10 > 1.645 * sqrt(10) = 5.20: " + switches.reason());
+        // where each is right on other samples the test weighs both: b = 10, c = 10 is no evidence
+        Feature otherHalf = (id, y) -> (float) (index(id) >= 10 ? y : (y + 1) % CLASSES);
+        assertEquals(0, EncoderChoice.choose(List.of(candidate("incumbent", labels, incumbent),
+                candidate("other", labels, otherHalf)), labels, CLASSES, READS_FIRST_FEATURE, 0, 3).chosen());
+    }
+
+    private static int index(String id) {
+        return Integer.parseInt(id.substring(1));
+    }
+
+    @Test
     void shouldSpreadEveryClassOverTheFoldsWhenAssigningThem() {
         Map<String, Integer> labels = new LinkedHashMap<>();
         Random r = new Random(3);
