@@ -1,5 +1,8 @@
 package org.ssal.service;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +12,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.ssal.events.BudgetState;
 import org.ssal.events.LabeledSample;
 import org.ssal.schemas.EventCodec;
@@ -26,19 +31,36 @@ import org.ssal.schemas.Topics;
  * every partition itself, without a consumer group, so it works whichever partitions of the
  * service's own topics this instance was assigned, and a restarted service rebuilds it by reading
  * from the beginning (the topic is compacted: one record per campaign and sample).
+ *
+ * <p>Labels are taken only from the budget tracker ({@link ProducerHeader}, as for
+ * {@code budget-state}): a label written by anyone else would train heads and pick batches on an
+ * answer no ledger counted, or replace a counted one. Such a record is skipped, logged at WARN and
+ * counted ({@code ssal_untrusted_records_total{topic}}). It is not dead-lettered here: the view reads
+ * the topic without a group or transaction and again from the start after every restart, so it
+ * would write the same dead letter again each time.
  */
 public final class LabelView implements LabelSource, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LabelView.class);
+
     private final String bootstrapServers;
     private final String topic;
     private final Duration deadline;
+    private final Counter untrusted;
     private final Map<String, Map<String, LabeledSample>> byCampaign = new HashMap<>();
     private KafkaConsumer<String, byte[]> consumer;
 
     /** @param deadline how long {@link #labelsOf} waits for labels a state counts before it gives up */
     public LabelView(String bootstrapServers, String topic, Duration deadline) {
+        this(bootstrapServers, topic, deadline, Metrics.globalRegistry);
+    }
+
+    LabelView(String bootstrapServers, String topic, Duration deadline, MeterRegistry registry) {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         this.deadline = deadline;
+        this.untrusted = Counter.builder("ssal.untrusted.records").tag("topic", topic)
+                .description("records skipped because their ssal-producer header names no trusted writer")
+                .register(registry);
     }
 
     @Override
@@ -67,13 +89,25 @@ public final class LabelView implements LabelSource, AutoCloseable {
         Map<TopicPartition, Long> ends = c.endOffsets(c.assignment());
         while (System.nanoTime() < giveUpAt && ends.entrySet().stream().anyMatch(e -> c.position(e.getKey()) < e.getValue())) {
             for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(100))) {
-                if (record.value() != null) {
-                    LabeledSample label = EventCodec.decode(record.value(), LabeledSample.class);
-                    byCampaign.computeIfAbsent(label.getCampaignId(), id -> new HashMap<>())
-                            .put(label.getSampleId(), label);
-                }
+                take(record);
             }
         }
+    }
+
+    /** Holds the record's label if the budget tracker wrote it. */
+    synchronized void take(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            return;
+        }
+        // the view's topic may be renamed in config: what it holds are labels whatever the name
+        String problem = ProducerHeader.problemOf(record, ProducerHeader.BUDGET_TRACKER);
+        if (problem != null) {
+            untrusted.increment();
+            LOG.warn("label view: {}", problem);
+            return;
+        }
+        LabeledSample label = EventCodec.decode(record.value(), LabeledSample.class);
+        byCampaign.computeIfAbsent(label.getCampaignId(), id -> new HashMap<>()).put(label.getSampleId(), label);
     }
 
     private KafkaConsumer<String, byte[]> consumer() {

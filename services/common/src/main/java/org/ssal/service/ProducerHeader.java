@@ -13,7 +13,8 @@ import org.ssal.schemas.Topics;
  * act on {@code BudgetState} (a complete round makes the scorer select the next batch), so a state
  * written by anyone but the budget tracker would let that writer drive campaigns past the ledger.
  * Readers therefore take a state only with {@code ssal-producer: budget-tracker}; the tracker
- * stamps every record it writes.
+ * stamps every record it writes. The same holds for {@code labels}, which the scorer and trainer
+ * train on ({@link LabelView} skips labels from anyone else).
  *
  * <p>The header is a claim, not a proof: what makes it hold is that only the tracker's principal
  * may write {@code budget-state} (Kafka ACLs, see deploy/). Checking it as well keeps a
@@ -27,8 +28,9 @@ public final class ProducerHeader {
     /** Its value on everything the budget tracker writes. */
     public static final String BUDGET_TRACKER = "budget-tracker";
 
-    /** Topic → the only producer whose records on it are taken. */
-    private static final Map<String, String> REQUIRED = Map.of(Topics.BUDGET_STATE, BUDGET_TRACKER);
+    /** Topic → the only producer whose records on it are taken: both are the tracker's tables. */
+    private static final Map<String, String> REQUIRED = Map.of(Topics.BUDGET_STATE, BUDGET_TRACKER,
+            Topics.LABELS, BUDGET_TRACKER);
 
     private ProducerHeader() {
     }
@@ -46,9 +48,11 @@ public final class ProducerHeader {
     /** Null when the record may be taken; otherwise why not, naming topic, header and value. */
     public static String problemOf(ConsumerRecord<String, byte[]> record) {
         String required = REQUIRED.get(record.topic());
-        if (required == null) {
-            return null;
-        }
+        return required == null ? null : problemOf(record, required);
+    }
+
+    /** Null when the record names {@code required} as its producer; otherwise why it is not taken. */
+    public static String problemOf(ConsumerRecord<String, byte[]> record, String required) {
         String producer = producerOf(record.headers());
         if (required.equals(producer)) {
             return null;

@@ -15,12 +15,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
-import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -59,6 +57,10 @@ import org.ssal.service.security.KafkaSecurity;
  *     its count; after {@link Retries#maxConsecutiveFailures()} failures in a row (by default 40,
  *     about five minutes) the processor stops with the last one as its reason: liveness turns
  *     DOWN naming it, and the records, still uncommitted, are handled by the restarted process.</li>
+ * <li>A transaction that outlived {@link #TRANSACTION_TIMEOUT} (the broker away during the commit) was
+ *     aborted by the coordinator, which fences the producer; that abort is retried like the others,
+ *     with a new producer of the same transactional id. A fence within the timeout means another
+ *     live instance took the id: the processor stops ({@link ProducerFencing}).</li>
  * <li>A fatal failure ({@link OutOfMemoryError} or any other {@link Error}, also as a cause) stops
  *     the processor at once, logged at ERROR; nothing is dead-lettered or committed, since a JVM in
  *     that state cannot be trusted to write what it computed.</li>
@@ -66,6 +68,13 @@ import org.ssal.service.security.KafkaSecurity;
  */
 public final class TransactionalProcessor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalProcessor.class);
+    /**
+     * Outputs are computed before the transaction begins, so it stays short; a killed instance's
+     * open transaction then blocks read_committed readers for at most this long. A transaction
+     * that outlives it (the broker away during the commit) is aborted by the coordinator, which
+     * fences the producer: {@link TransactionalProducer} tells that from a take-over.
+     */
+    static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(10);
 
     private final ProcessorSettings settings;
     private final EventHandler handler;
@@ -154,10 +163,13 @@ public final class TransactionalProcessor implements AutoCloseable {
 
     private void run() {
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerProps());
-             Producer<String, byte[]> producer = producers.apply(producerProps());
+             TransactionalProducer producer = new TransactionalProducer(() -> producers.apply(producerProps()),
+                     transactionalId(), TRANSACTION_TIMEOUT);
              AutoCloseable consumerMetrics = metrics.bindConsumer(c)) {
             consumer = c;
-            producer.initTransactions();
+            // before the first poll: fences a killed predecessor's open transaction, which would
+            // otherwise hold back the committed log that the view is rebuilt from
+            producer.ensureOpen();
             c.subscribe(settings.topics(), new org.apache.kafka.clients.consumer.ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(java.util.Collection<TopicPartition> partitions) {
@@ -176,6 +188,7 @@ public final class TransactionalProcessor implements AutoCloseable {
             int consecutiveFailures = 0;
             while (running.get()) {
                 try {
+                    producer.ensureOpen(); // a producer dropped after a failed transaction is made again
                     if (viewStale) {
                         // before the aborted batch comes back: a failed rebuild stays stale and is retried
                         rebuildView.run();
@@ -187,8 +200,7 @@ public final class TransactionalProcessor implements AutoCloseable {
                         // only a committed batch ends a run of failures: after a seek back a poll is often empty
                         consecutiveFailures = 0;
                     }
-                } catch (WakeupException | ProducerFencedException | OutOfOrderSequenceException
-                         | AuthorizationException e) {
+                } catch (WakeupException | OutOfOrderSequenceException | AuthorizationException e) {
                     throw e;
                 } catch (UnhandledRecordException e) {
                     if (e.kind() == ErrorKind.FATAL) {
@@ -239,7 +251,7 @@ public final class TransactionalProcessor implements AutoCloseable {
         }
     }
 
-    private void processBatch(KafkaConsumer<String, byte[]> c, Producer<String, byte[]> producer,
+    private void processBatch(KafkaConsumer<String, byte[]> c, TransactionalProducer producer,
                               ConsumerRecords<String, byte[]> records) {
         HandledBatch batch;
         try {
@@ -253,12 +265,7 @@ public final class TransactionalProcessor implements AutoCloseable {
             throw e;
         }
         try {
-            producer.beginTransaction();
-            for (ProducerRecord<String, byte[]> out : batch.outputs()) {
-                producer.send(out);
-            }
-            producer.sendOffsetsToTransaction(batch.offsets(), c.groupMetadata());
-            producer.commitTransaction();
+            producer.commit(batch, c.groupMetadata());
             handled.addAndGet(records.count());
             rejected.addAndGet(batch.rejected());
             metrics.handled(records.count());
@@ -266,14 +273,14 @@ public final class TransactionalProcessor implements AutoCloseable {
             for (long i = batch.campaignsFailed(); i > 0; i--) {
                 metrics.campaignFailed();
             }
-        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
-            throw e; // another instance with our transactional id took over, or we may not write: stop
+        } catch (OutOfOrderSequenceException | AuthorizationException e) {
+            throw e; // the log lost our writes, or we may not write: stop
         } catch (KafkaException e) {
             LOG.warn("{}: transaction aborted, the batch will be handled again: {}", settings.service(), e.toString());
             // seek and mark first: if the abort itself fails, the batch must still come back, on a rebuilt view
             viewStale = true;
             batch.firstOffsets().forEach(c::seek);
-            producer.abortTransaction();
+            producer.abortAfter(e); // a fence by another live instance throws here and stops the processor
             throw e; // counted and backed off by the loop
         }
     }
@@ -295,14 +302,16 @@ public final class TransactionalProcessor implements AutoCloseable {
         return KafkaSecurity.secure(props);
     }
 
+    private String transactionalId() {
+        return settings.service() + "-" + settings.instanceId();
+    }
+
     private Properties producerProps() {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.service() + "-" + settings.instanceId());
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId());
         props.put(ProducerConfig.CLIENT_ID_CONFIG, settings.instanceId() + "-producer");
-        // outputs are computed before the transaction begins, so it stays short; a killed
-        // instance's open transaction then blocks read_committed readers for at most this long
-        props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
+        props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) TRANSACTION_TIMEOUT.toMillis());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return KafkaSecurity.secure(props);

@@ -45,6 +45,14 @@ class ProducerHeaderTest {
     }
 
     @Test
+    void shouldRefuseALabelWithoutTheTrackersHeader() {
+        assertTrue(ProducerHeader.problemOf(record(Topics.LABELS, new RecordHeaders())).contains(Topics.LABELS));
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(ProducerHeader.of(ProducerHeader.BUDGET_TRACKER));
+        assertNull(ProducerHeader.problemOf(record(Topics.LABELS, headers)));
+    }
+
+    @Test
     void shouldNotAskForTheHeaderOnOtherTopics() {
         assertNull(ProducerHeader.problemOf(record(Topics.QUERY_BATCH, new RecordHeaders())));
     }

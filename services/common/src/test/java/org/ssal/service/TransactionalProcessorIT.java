@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,10 +20,14 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -358,6 +363,112 @@ class TransactionalProcessorIT {
             labels.replayToEnd(committed::add, Duration.ofSeconds(30));
             assertTrue(committed.stream().noneMatch(e -> e instanceof LabelReceived l && l.getCampaignId().equals(campaign)),
                     "nothing of the batch committed");
+        }
+    }
+
+    /**
+     * A real transactional producer whose first commit reaches the broker only after the
+     * coordinator aborted the transaction for outliving its timeout, as after a broker outage longer
+     * than transaction.timeout.ms. The coordinator has ended the transaction and bumped the epoch,
+     * so the commit fails and leaves the producer unusable (this broker answers
+     * InvalidTxnStateException, an abort then fails in the producer's error state).
+     */
+    private static KafkaProducer<String, byte[]> commitAfterTheCoordinatorTimedOut(Properties props, AtomicBoolean late) {
+        String transactionalId = props.getProperty(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        return new KafkaProducer<>(props) {
+            @Override
+            public void commitTransaction() {
+                if (late.compareAndSet(false, true)) {
+                    flush();
+                    // the coordinator checks for timed-out transactions every 10 s
+                    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                            .until(() -> transactionState(transactionalId) != TransactionState.ONGOING);
+                }
+                super.commitTransaction();
+            }
+        };
+    }
+
+    private static TransactionState transactionState(String transactionalId) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            return admin.describeTransactions(List.of(transactionalId)).description(transactionalId).get().state();
+        }
+    }
+
+    @Test
+    void shouldReplaceTheProducerWhenTheCoordinatorTimedItsTransactionOutAndCommitEachOutputOnce() {
+        // Given: a commit that arrives after the coordinator timed the transaction out
+        String campaign = "c-" + UUID.randomUUID();
+        AtomicBoolean late = new AtomicBoolean();
+        AtomicInteger producersMade = new AtomicInteger();
+        AtomicInteger rebuilds = new AtomicInteger();
+        EventHandler labels = (record, out) -> {
+            if (campaign.equals(record.key())) {
+                labelAll(campaign, record, out);
+            }
+        };
+        ProcessorSettings settings = settings();
+        try (TransactionalProcessor processor = new TransactionalProcessor(settings, labels, rebuilds::incrementAndGet,
+                props -> {
+                    producersMade.incrementAndGet();
+                    return commitAfterTheCoordinatorTimedOut(props, late);
+                }, QUICK, new SimpleMeterRegistry());
+             EventLog log = new EventLog(broker.bootstrapServers(), List.of(Topics.LABELS_RECEIVED))) {
+            processor.start();
+
+            // When: round 0 is asked (its commit comes too late), then round 1 as a marker behind it
+            EventLog.write(broker.bootstrapServers(), Topics.QUERY_BATCH, campaign, batch(campaign, 0, List.of("a", "b")));
+            await().atMost(Duration.ofSeconds(90)).until(() -> producersMade.get() >= 2);
+            EventLog.write(broker.bootstrapServers(), Topics.QUERY_BATCH, campaign, batch(campaign, 1, List.of("c")));
+
+            // Then: a new producer took over and each label was committed once, none dead-lettered
+            List<String> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                log.poll(Duration.ofMillis(200)).stream().filter(e -> e instanceof LabelReceived l
+                        && l.getCampaignId().equals(campaign)).map(LabelReceived.class::cast)
+                        .forEach(l -> seen.add(l.getRound() + ":" + l.getSampleId()));
+                return seen.contains("1:c");
+            });
+            assertEquals(List.of("0:a", "0:b", "1:c"), seen, "committed exactly once by the new producer");
+            assertTrue(processor.isRunning(), "a transaction timed out by the coordinator must not stop the service");
+            assertEquals(2, producersMade.get(), "one new producer, with the same transactional id");
+            assertTrue(rebuilds.get() >= 2, "rebuilt on assignment and after the abort: " + rebuilds.get());
+            assertEquals(List.of(), deadLettersOf(campaign));
+        }
+    }
+
+    @Test
+    void shouldStopVisiblyWhenAnotherInstanceTakesItsTransactionalId() {
+        // Given: while the processor's transaction is open, a second process starts with its instance id
+        String campaign = "c-" + UUID.randomUUID();
+        EventHandler labels = (record, out) -> {
+            if (campaign.equals(record.key())) {
+                labelAll(campaign, record, out);
+            }
+        };
+        TransactionalProcessor processor = new TransactionalProcessor(settings(), labels, () -> { },
+                props -> new KafkaProducer<String, byte[]>(props) {
+                    @Override
+                    public void commitTransaction() {
+                        try (KafkaProducer<String, byte[]> twin = new KafkaProducer<>(props)) {
+                            twin.initTransactions();
+                        }
+                        super.commitTransaction();
+                    }
+                }, QUICK, new SimpleMeterRegistry());
+        try (EventService service = new EventService(processor)) {
+            processor.start();
+
+            // When
+            EventLog.write(broker.bootstrapServers(), Topics.QUERY_BATCH, campaign, batch(campaign, List.of("a")));
+
+            // Then: it stops at once, liveness naming the take-over, nothing written for the record
+            await().atMost(Duration.ofSeconds(60)).until(() -> !processor.isRunning());
+            HealthCheckResponse health = ProcessorHealth.of("oracle", true, service);
+            assertEquals(HealthCheckResponse.Status.DOWN, health.getStatus());
+            String reason = (String) health.getData().orElseThrow().get("reason");
+            assertTrue(reason.contains("another instance took over transactional id"), reason);
+            assertEquals(List.of(), deadLettersOf(campaign), "a take-over is not the record's fault");
         }
     }
 

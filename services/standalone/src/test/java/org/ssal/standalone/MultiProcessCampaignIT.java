@@ -9,15 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,6 +21,7 @@ import org.ssal.events.QueryBatch;
 import org.ssal.service.EmbeddedBroker;
 import org.ssal.service.EventLog;
 import org.ssal.service.TopicAdmin;
+import org.ssal.standalone.chaos.ChaosTarget;
 
 /**
  * The distributed deployment for real: a Kafka broker (in this JVM) and the four services as
@@ -36,11 +30,11 @@ import org.ssal.service.TopicAdmin;
  * with the same instance id; each campaign must still finish with the budget spent exactly, every
  * round queried and evaluated once, and every label counted once.
  *
- * <p>A restarted instance gets its partitions back only when the consumer group has dropped the
- * killed member: after its session timeout (45 s by default) or when an operator removes it. To
- * keep the test short it removes the killed member at once, as an operator would
- * ({@code kafka-consumer-groups --delete}-style, through {@code Admin.removeMembersFromConsumerGroup});
- * {@code -Dssal.it.evict-killed=false} waits for the session timeout instead (about 45 s per restart).
+ * <p>Nobody removes the killed member from its consumer group, as nobody would in production: the
+ * processes are {@code ssal chaos}'s ({@link PackagedServices}), whose restarted instance rejoins as
+ * the same static member ({@code group.instance.id}, the tracker's through
+ * {@code kafka-streams.group.instance.id}) and so gets the killed one's partitions back at once,
+ * without waiting for its session timeout.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiProcessCampaignIT {
@@ -49,15 +43,14 @@ class MultiProcessCampaignIT {
     private static final int BATCH = 20;
     private static final long ORACLE_DELAY_MS = 50; // a batch of 20 takes ~1 s to label: time to kill mid-round
     private static final Duration CAMPAIGN = Duration.ofMinutes(3);
-    private static final boolean EVICT_KILLED = Boolean.parseBoolean(System.getProperty("ssal.it.evict-killed", "true"));
 
     private static EmbeddedBroker broker;
     private static String bootstrap;
-    private static ServiceProcesses services;
+    private static PackagedServices services;
 
     @BeforeAll
     static void startBrokerAndServices() throws Exception {
-        ServiceProcesses.requirePackagedApps();
+        PackagedServices.requirePackagedApps();
         Path work = Path.of("target", "multi-process-it").toAbsolutePath();
         deleteRecursively(work);
         Files.createDirectories(work.resolve("artifacts"));
@@ -65,9 +58,7 @@ class MultiProcessCampaignIT {
         bootstrap = broker.bootstrapServers();
         TopicAdmin.ensureTopics(bootstrap, 2);
         long start = System.nanoTime();
-        services = new ServiceProcesses(work, bootstrap, service -> List.of(
-                "-Dssal.oracle.delay-ms=" + ORACLE_DELAY_MS,
-                "-Dssal.auth.enabled=false")); // about processes and restarts, not tokens (CampaignApiAuthIT)
+        services = new PackagedServices(work, bootstrap, ORACLE_DELAY_MS, service -> List.of());
         services.startAll();
         System.out.printf("[multi-process] broker %s and 4 service processes up in %.1f s%n", bootstrap,
                 (System.nanoTime() - start) / 1e9);
@@ -92,9 +83,9 @@ class MultiProcessCampaignIT {
             services.createCampaign(SmallCampaigns.body(id, BUDGET, INITIAL, BATCH, 5));
             awaitTrace(trace, "round 1 evaluated", () -> trace.evaluations.stream().anyMatch(r -> r.getRound() == 1));
 
-            kill("scorer");
+            services.kill(ChaosTarget.SCORER);
             long restarted = System.nanoTime();
-            services.restart("scorer");
+            services.restart(ChaosTarget.SCORER);
 
             awaitCompletion(trace);
             System.out.printf("[multi-process] %s: finished %.1f s after the scorer was killed%n", id,
@@ -111,10 +102,10 @@ class MultiProcessCampaignIT {
         try (CampaignTrace trace = trace(id)) {
             services.createCampaign(SmallCampaigns.body(id, BUDGET, INITIAL, BATCH, 5));
             // right after the 202: the trainer has at most begun to load the data and embed the pool
-            kill("trainer");
+            services.kill(ChaosTarget.TRAINER);
             trace.drain(); // the campaign waits for the trainer now: read all there is
             boolean embeddedAlready = !trace.embeddings.isEmpty(); // committed before the kill, if at all
-            services.restart("trainer");
+            services.restart(ChaosTarget.TRAINER);
 
             // the first round whose batch is out and whose labels are not (the oracle labels at 50 ms a sample)
             int[] midRound = {-1};
@@ -127,10 +118,10 @@ class MultiProcessCampaignIT {
                 }
                 return false;
             });
-            kill("oracle");
+            services.kill(ChaosTarget.ORACLE);
             trace.drain(); // the round waits for the oracle now: read all there is
             long labelsOfThatRound = trace.labels.stream().filter(l -> l.getRound() == midRound[0]).count();
-            services.restart("oracle");
+            services.restart(ChaosTarget.ORACLE);
             System.out.printf("[multi-process] %s: trainer killed %s embeddings; oracle killed in round %d with "
                             + "%d of its labels committed%n", id, embeddedAlready ? "after" : "before",
                     midRound[0], labelsOfThatRound);
@@ -164,31 +155,6 @@ class MultiProcessCampaignIT {
 
     private static void awaitCompletion(CampaignTrace trace) {
         awaitTrace(trace, "completion", trace::completed);
-    }
-
-    // ---- processes
-
-    private static void kill(String service) throws InterruptedException {
-        services.kill(service);
-        if (EVICT_KILLED) {
-            evictMembers(service);
-        }
-    }
-
-    /** Removes every member of the service's consumer group (here: only the killed one). */
-    private static void evictMembers(String group) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.removeMembersFromConsumerGroup(group, new RemoveMembersFromConsumerGroupOptions()).all()
-                    .get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            // no member left to remove (it had not joined yet): nothing to wait for either
-            System.out.printf("[multi-process] no member of %s removed: %s%n", group, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("cannot remove the members of " + group, e);
-        }
     }
 
     static void deleteRecursively(Path dir) throws IOException {

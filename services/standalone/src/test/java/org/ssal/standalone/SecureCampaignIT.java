@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,11 +40,13 @@ import org.ssal.service.EventLog;
 import org.ssal.service.security.AclPlan;
 import org.ssal.service.security.KafkaSecurity;
 import org.ssal.service.testing.SaslBroker;
+import org.ssal.standalone.chaos.ChaosTarget;
+import org.ssal.standalone.chaos.ServiceProcess;
 
 /**
  * A whole campaign on a secured cluster: a broker that asks for SCRAM-SHA-512 and enforces
  * {@link AclPlan} (StandardAuthorizer, nothing without an ACL), and the four services as separate
- * processes ({@link ServiceProcesses}), each logged in as its own principal ({@code ssal-campaign},
+ * processes ({@link PackagedServices}, as {@code ssal chaos} runs them), each logged in as its own principal ({@code ssal-campaign},
  * {@code ssal-trainer}, {@code ssal-scorer}, {@code ssal-oracle}) through the {@code kafka.security.protocol},
  * {@code kafka.sasl.mechanism} and {@code kafka.sasl.jaas.config} keys a deployment sets. While the
  * campaign runs, a vendor's principal tries to write a forged ledger state to {@code budget-state}
@@ -66,11 +69,11 @@ class SecureCampaignIT {
             AclPlan.ORACLE);
 
     private static SaslBroker broker;
-    private static ServiceProcesses services;
+    private static PackagedServices services;
 
     @BeforeAll
     static void startSecuredBrokerAndServices() throws Exception {
-        ServiceProcesses.requirePackagedApps();
+        PackagedServices.requirePackagedApps();
         Path work = Path.of("target", "secure-campaign-it").toAbsolutePath();
         MultiProcessCampaignIT.deleteRecursively(work);
         Files.createDirectories(work.resolve("artifacts"));
@@ -84,12 +87,11 @@ class SecureCampaignIT {
         }
         broker.createAcls(bindings);
 
-        services = new ServiceProcesses(work, broker.bootstrapServers(), service -> List.of(
+        // (API tokens are off in these processes: this is about Kafka logins, CampaignApiAuthIT is about tokens)
+        services = new PackagedServices(work, broker.bootstrapServers(), ORACLE_DELAY_MS, service -> List.of(
                 "-Dkafka.security.protocol=SASL_PLAINTEXT",
                 "-Dkafka.sasl.mechanism=SCRAM-SHA-512",
-                "-Dkafka.sasl.jaas.config=" + KafkaSecurity.scramLogin(principal(service), password(principal(service))),
-                "-Dssal.oracle.delay-ms=" + ORACLE_DELAY_MS,
-                "-Dssal.auth.enabled=false")); // about Kafka logins, not API tokens (CampaignApiAuthIT)
+                "-Dkafka.sasl.jaas.config=" + KafkaSecurity.scramLogin(principal(service), password(principal(service)))));
         services.startAll();
         System.out.printf("[secure-campaign] SASL broker with %d ACLs and 4 service processes up in %.1f s%n",
                 bindings.size(), (System.nanoTime() - start) / 1e9);
@@ -146,11 +148,12 @@ class SecureCampaignIT {
             System.out.printf("[secure-campaign] %s completed in %.1f s%n", id, (System.nanoTime() - start) / 1e9);
         }
         // and no service was refused anything on the way: the plan grants what the code does
-        for (String service : ServiceProcesses.SERVICES) {
-            ServiceProcesses.ServiceProcess p = services.get(service);
-            assertTrue(p.process().isAlive(), service + " exited:\n" + p.logTail());
+        for (ChaosTarget service : ChaosTarget.services()) {
+            ServiceProcess p = services.get(service);
+            assertTrue(p.alive(), service + " exited:\n" + p.logTail());
+            String log = Files.readString(p.log(), StandardCharsets.ISO_8859_1);
             for (String refusal : List.of("AuthorizationException", "AUTHORIZATION_FAILED")) {
-                assertFalse(p.logContains(refusal), service + " was refused by an ACL (" + refusal + "):\n" + p.logTail());
+                assertFalse(log.contains(refusal), service + " was refused by an ACL (" + refusal + "):\n" + p.logTail());
             }
         }
     }
@@ -182,8 +185,8 @@ class SecureCampaignIT {
     }
 
     /** The principal a service process logs in as. */
-    private static String principal(String service) {
-        String user = "ssal-" + service;
+    private static String principal(ChaosTarget service) {
+        String user = "ssal-" + service.label();
         assertTrue(PRINCIPALS.contains(user), "no principal for " + service);
         return user;
     }

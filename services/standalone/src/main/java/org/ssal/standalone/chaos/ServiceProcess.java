@@ -37,11 +37,20 @@ public final class ServiceProcess {
     private final Settings settings;
     private final int httpPort;
     private final String instanceId;
+    private final List<String> options;
     private Process process;
     private int generation;
     private boolean wasReady;
 
     public ServiceProcess(ChaosTarget target, Settings settings) {
+        this(target, settings, List.of());
+    }
+
+    /**
+     * @param options further {@code -D} options, after the ones above so that they win (the tests'
+     *                Kafka logins on a secured broker)
+     */
+    public ServiceProcess(ChaosTarget target, Settings settings, List<String> options) {
         if (!target.isService()) {
             throw new IllegalArgumentException(target + " is not a service");
         }
@@ -49,6 +58,7 @@ public final class ServiceProcess {
         this.settings = settings;
         this.httpPort = freePort();
         this.instanceId = target.label() + "-1";
+        this.options = List.copyOf(options);
     }
 
     /** The packaged app of {@code service} under {@code apps}. */
@@ -87,8 +97,9 @@ public final class ServiceProcess {
                 "-Dkafka-streams.replication.factor=" + settings.replicationFactor(),
                 "-Dssal.oracle.delay-ms=" + settings.oracleDelayMs(),
                 // the chaos run is about processes and restarts, not tokens (CampaignApiAuthIT is)
-                "-Dssal.auth.enabled=false",
-                "-jar", appJar(settings.apps(), target).toString()));
+                "-Dssal.auth.enabled=false"));
+        command.addAll(options);
+        command.addAll(List.of("-jar", appJar(settings.apps(), target).toString()));
         try {
             process = new ProcessBuilder(command).directory(settings.work().toFile()).redirectErrorStream(true)
                     .redirectOutput(log().toFile()).start();
