@@ -120,11 +120,11 @@ public final class EncoderChoice {
                 onlyIncumbent += hits.get(previous)[i] && !hits.get(c)[i] ? 1 : 0;
             }
             int margin = onlyChallenger - onlyIncumbent;
-            double needed = SWITCH_Z * Math.sqrt(onlyChallenger + onlyIncumbent);
+            double bar = SWITCH_Z * Math.sqrt(onlyChallenger + onlyIncumbent);
             test += String.format(Locale.ROOT, "; %s right where %s was wrong on %d, the reverse on %d (%s %.2f)",
                     candidates.get(c).name(), candidates.get(previous).name(), onlyChallenger, onlyIncumbent,
-                    margin > needed ? "a margin above" : "no margin above", needed);
-            if (margin > needed && margin > bestMargin) {
+                    margin > bar ? "a margin above" : "no margin above", bar);
+            if (margin > bar && margin > bestMargin) {
                 chosen = c;
                 bestMargin = margin;
             }
