@@ -221,13 +221,7 @@ class TransactionalProcessorIT {
 
             // Then: read_committed readers see each round's labels once; the marker's labels come
             // after any of round 0's on the same partition (same key), so nothing more can follow
-            List<String> labels = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                log.poll(Duration.ofMillis(200)).stream().filter(e -> e instanceof LabelReceived l
-                        && l.getCampaignId().equals(campaign)).map(LabelReceived.class::cast)
-                        .forEach(l -> labels.add(l.getRound() + ":" + l.getSampleId()));
-                return labels.contains("1:c") && labels.contains("1:d");
-            });
+            List<String> labels = labelsUntil(log, campaign, "1:d"); // d is written after c
             assertEquals(List.of("0:a", "0:b", "1:c", "1:d"), labels, "each round answered exactly once");
             assertEquals(List.of(campaign + "/0", campaign + "/1"), view.of(campaign), "the view matches the log");
             assertTrue(rebuilds.get() >= 2, "rebuilt on assignment and after the abort: " + rebuilds.get());
@@ -294,13 +288,7 @@ class TransactionalProcessorIT {
             EventLog.write(broker.bootstrapServers(), Topics.QUERY_BATCH, campaign, batch(campaign, 1, List.of("c")));
 
             // Then: each label committed once, nothing dead-lettered, the retries counted
-            List<String> labels = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                log.poll(Duration.ofMillis(200)).stream().filter(e -> e instanceof LabelReceived l
-                        && l.getCampaignId().equals(campaign)).map(LabelReceived.class::cast)
-                        .forEach(l -> labels.add(l.getRound() + ":" + l.getSampleId()));
-                return labels.contains("1:c");
-            });
+            List<String> labels = labelsUntil(log, campaign, "1:c");
             assertEquals(List.of("0:a", "0:b", "1:c"), labels, "committed exactly once after the retries");
             assertEquals(List.of(), deadLettersOf(campaign), "a transient failure is never dead-lettered");
             assertEquals(failFirst + 1, attempts.get(), "three failed attempts, then one that succeeded");
@@ -422,13 +410,7 @@ class TransactionalProcessorIT {
             EventLog.write(broker.bootstrapServers(), Topics.QUERY_BATCH, campaign, batch(campaign, 1, List.of("c")));
 
             // Then: a new producer took over and each label was committed once, none dead-lettered
-            List<String> seen = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                log.poll(Duration.ofMillis(200)).stream().filter(e -> e instanceof LabelReceived l
-                        && l.getCampaignId().equals(campaign)).map(LabelReceived.class::cast)
-                        .forEach(l -> seen.add(l.getRound() + ":" + l.getSampleId()));
-                return seen.contains("1:c");
-            });
+            List<String> seen = labelsUntil(log, campaign, "1:c");
             assertEquals(List.of("0:a", "0:b", "1:c"), seen, "committed exactly once by the new producer");
             assertTrue(processor.isRunning(), "a transaction timed out by the coordinator must not stop the service");
             assertEquals(2, producersMade.get(), "one new producer, with the same transactional id");
@@ -496,5 +478,17 @@ class TransactionalProcessorIT {
             }
             return count;
         }
+    }
+
+    /** The campaign's committed labels as round:sample, in log order, read until {@code marker} is among them. */
+    private static List<String> labelsUntil(EventLog log, String campaign, String marker) {
+        List<String> labels = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            log.poll(Duration.ofMillis(200)).stream().filter(e -> e instanceof LabelReceived l
+                    && l.getCampaignId().equals(campaign)).map(LabelReceived.class::cast)
+                    .forEach(l -> labels.add(l.getRound() + ":" + l.getSampleId()));
+            return labels.contains(marker);
+        });
+        return labels;
     }
 }
