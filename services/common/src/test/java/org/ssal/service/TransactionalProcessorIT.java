@@ -313,11 +313,7 @@ class TransactionalProcessorIT {
         try (EventService service = new EventService(processor)) {
             processor.start();
             EventLog.write(broker.bootstrapServers(), Topics.QUERY_BATCH, campaign, batch(campaign, List.of("a")));
-            await().atMost(Duration.ofSeconds(60)).until(() -> !processor.isRunning());
-
-            HealthCheckResponse health = ProcessorHealth.of("oracle", true, service);
-            assertEquals(HealthCheckResponse.Status.DOWN, health.getStatus());
-            String reason = (String) health.getData().orElseThrow().get("reason");
+            String reason = reasonOnceDown(processor, service);
             assertTrue(reason.contains("gave up after " + QUICK.maxConsecutiveFailures() + " failures in a row")
                     && reason.contains("No space left on device"), reason);
             assertEquals(List.of(), deadLettersOf(campaign), "given up, but still not dead-lettered");
@@ -445,10 +441,7 @@ class TransactionalProcessorIT {
             EventLog.write(broker.bootstrapServers(), Topics.QUERY_BATCH, campaign, batch(campaign, List.of("a")));
 
             // Then: it stops at once, liveness naming the take-over, nothing written for the record
-            await().atMost(Duration.ofSeconds(60)).until(() -> !processor.isRunning());
-            HealthCheckResponse health = ProcessorHealth.of("oracle", true, service);
-            assertEquals(HealthCheckResponse.Status.DOWN, health.getStatus());
-            String reason = (String) health.getData().orElseThrow().get("reason");
+            String reason = reasonOnceDown(processor, service);
             assertTrue(reason.contains("another instance took over transactional id"), reason);
             assertEquals(List.of(), deadLettersOf(campaign), "a take-over is not the record's fault");
         }
@@ -490,5 +483,13 @@ class TransactionalProcessorIT {
             return labels.contains(marker);
         });
         return labels;
+    }
+
+    /** Waits for the processor to stop; its liveness must then be DOWN, and this is the reason it gives. */
+    private static String reasonOnceDown(TransactionalProcessor processor, EventService service) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> !processor.isRunning());
+        HealthCheckResponse health = ProcessorHealth.of("oracle", true, service);
+        assertEquals(HealthCheckResponse.Status.DOWN, health.getStatus());
+        return (String) health.getData().orElseThrow().get("reason");
     }
 }
