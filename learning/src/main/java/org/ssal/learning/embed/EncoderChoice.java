@@ -7,13 +7,16 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.ssal.learning.head.Classifier;
+import org.ssal.learning.head.Heads;
 import org.ssal.learning.head.TrainedHead;
+import org.ssal.learning.seed.CampaignSeeds;
+import org.ssal.learning.seed.Purpose;
 
 /**
  * Chooses the feature set of an {@code auto}-encoder campaign from its labels alone: stratified
  * k-fold cross-validation of the campaign's head on each candidate's embeddings of the labeled
- * samples, the candidate whose held-out predictions are right most often wins. No test data is
- * read, so the choice costs no labels and leaks nothing of the evaluation.
+ * samples, weighed by the rules below. No test data is read, so the choice costs no labels and
+ * leaks nothing of the evaluation.
  *
  * <p>Rules, in order: with no labels the first candidate serves ({@code no-labels}); with fewer than
  * {@link #MIN_LABELS_PER_CLASS} labels per class (of the dataset's classes) or fewer than
@@ -65,6 +68,16 @@ public final class EncoderChoice {
         }
         return new Choice(0, NO_LABELS, 0, names.stream().map(c -> new Score(0, 0.0)).toList(),
                 "no labels yet: the first candidate, " + names.get(0) + ", serves");
+    }
+
+    /**
+     * Round {@code round}'s choice as a campaign makes it (the trainer, and an audit after it): the
+     * campaign's head, the folds seeded by (campaign seed, {@link Purpose#ENCODER_CHOICE}, round).
+     */
+    public static Choice forRound(List<Candidate> candidates, Map<String, Integer> labels, int numClasses,
+                                  String head, int previous, long campaignSeed, int round) {
+        return choose(candidates, labels, numClasses, Heads.create(head), previous,
+                CampaignSeeds.of(campaignSeed).seed(Purpose.ENCODER_CHOICE, round));
     }
 
     /**

@@ -37,9 +37,6 @@ import org.ssal.learning.embed.EncoderChoice;
 import org.ssal.learning.embed.EncoderSpec;
 import org.ssal.learning.embed.PixelEncoder;
 import org.ssal.learning.embed.LabeledEmbeddings;
-import org.ssal.learning.head.Heads;
-import org.ssal.learning.seed.CampaignSeeds;
-import org.ssal.learning.seed.Purpose;
 import org.ssal.schemas.Catalogue;
 import org.ssal.schemas.CampaignDefinitions;
 import org.ssal.schemas.Topics;
@@ -214,7 +211,7 @@ final class PoolEmbedder implements EventService.View {
             Stored s = store(campaign, POOL_ANNOUNCEMENT_ROUND, prepared.encoderId(), prepared.encoder(), splits,
                     frozenOrigin(spec, prepared, dataset));
             stored.add(s);
-            candidates.add(s.asCandidate(spec, 0));
+            candidates.add(s.asCandidate(spec));
         }
         EncoderChoice.Choice choice = EncoderChoice.initial(specs);
         announceChoice(campaign, POOL_ANNOUNCEMENT_ROUND, "", 0, choice, candidates, out);
@@ -250,9 +247,8 @@ final class PoolEmbedder implements EventService.View {
             }
         }
         Map<String, Integer> labels = this.labels.labelsOf(ledger);
-        EncoderChoice.Choice choice = EncoderChoice.choose(scored, labels, first.getClassNames().size(),
-                Heads.create(campaign.getHead()), previousIndex,
-                CampaignSeeds.of(campaign.getSeed()).seed(Purpose.ENCODER_CHOICE, ledger.getRound()));
+        EncoderChoice.Choice choice = EncoderChoice.forRound(scored, labels, first.getClassNames().size(),
+                campaign.getHead(), previousIndex, campaign.getSeed(), ledger.getRound());
         announceChoice(campaign, ledger.getRound(), previous.getChosen(), labels.size(), choice, candidates, out);
         EncoderCandidate chosen = candidates.get(choice.chosen());
         announce(campaign, ledger.getRound(), new Stored(chosen.getEncoderId(),
@@ -347,11 +343,12 @@ final class PoolEmbedder implements EventService.View {
     /** Embeddings stored with their provenance record, not yet announced. */
     private record Stored(String encoderId, ArtifactStore.Ref pool, ArtifactStore.Ref test, ArtifactStore.Ref provenance,
                           int poolSize, int testSize, int dim, String describe) {
-        EncoderCandidate asCandidate(String spec, int correct) {
+        /** Without evidence yet: the choice fills in the held-out hits. */
+        EncoderCandidate asCandidate(String spec) {
             return EncoderCandidate.newBuilder().setEncoderSpec(spec).setEncoderId(encoderId)
                     .setPoolUri(pool.uri()).setPoolSha256(pool.sha256()).setTestUri(test.uri())
                     .setTestSha256(test.sha256()).setProvenanceUri(provenance.uri())
-                    .setProvenanceSha256(provenance.sha256()).setDim(dim).setCorrect(correct).setAccuracy(0.0).build();
+                    .setProvenanceSha256(provenance.sha256()).setDim(dim).setCorrect(0).setAccuracy(0.0).build();
         }
     }
 

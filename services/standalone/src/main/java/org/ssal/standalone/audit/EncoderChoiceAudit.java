@@ -12,9 +12,6 @@ import org.ssal.events.EncoderChosen;
 import org.ssal.events.LabeledSample;
 import org.ssal.learning.embed.EncoderChoice;
 import org.ssal.learning.embed.Embeddings;
-import org.ssal.learning.head.Heads;
-import org.ssal.learning.seed.CampaignSeeds;
-import org.ssal.learning.seed.Purpose;
 import org.ssal.schemas.Catalogue;
 import org.ssal.standalone.audit.Finding.Check;
 
@@ -94,9 +91,9 @@ final class EncoderChoiceAudit {
                         candidates.add(new EncoderChoice.Candidate(specs.get(i), candidatePools.get(i)));
                     }
                     int numClasses = log.embeddings.isEmpty() ? 0 : log.embeddings.get(0).event().getClassNames().size();
-                    expected = EncoderChoice.choose(candidates, Rederivation.labelsThrough(labels, round), numClasses,
-                            Heads.create(campaign.getHead()), Math.max(0, specs.indexOf(previous)),
-                            CampaignSeeds.of(campaign.getSeed()).seed(Purpose.ENCODER_CHOICE, round));
+                    expected = EncoderChoice.forRound(candidates, Rederivation.labelsThrough(labels, round),
+                            numClasses, campaign.getHead(), Math.max(0, specs.indexOf(previous)), campaign.getSeed(),
+                            round);
                 } catch (RuntimeException e) {
                     findings.add(Finding.at(Check.ENCODER, round, logged, "EncoderChosen of round " + round
                             + " cannot be re-derived from the log: " + e.getMessage()));
