@@ -108,7 +108,10 @@ public final class BudgetTopology {
                                  MeterRegistry registry) {
         TrackerMetrics metrics = new TrackerMetrics(registry);
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(LEDGER_STORE), Serdes.String(), ledgerSerde()));
+        // cached: a campaign's ledger changes with every label; its changelog needs only the last
+        // state of each commit (exactly-once flushes the cache in the transaction that commits it)
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(LEDGER_STORE), Serdes.String(), ledgerSerde())
+                .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(QUERIED_STORE), Serdes.String(), Serdes.Integer()));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(LABEL_STORE), Serdes.String(), labelSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(DEFINITION_STORE), Serdes.String(),

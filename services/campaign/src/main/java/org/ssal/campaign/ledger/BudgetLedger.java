@@ -65,13 +65,22 @@ import org.ssal.schemas.LabelKeys;
  *       same answer again is a redelivery, a different one is rejected; a STOPPED campaign takes
  *       no new label. An accepted label counts for its annotator ({@code annotators}). The label
  *       completes its round when it is the round's last, and the campaign
- *       when the budget is labeled and the latest round is complete.</li>
+ *       when the budget is labeled and the latest round is complete. Its state is published when
+ *       it completes the round, changes the status or makes the count a multiple of
+ *       {@link #PROGRESS_EVERY}; otherwise it is stored only.</li>
  *   <li>RoundEvaluated records the accuracy, in [0, 1], of an existing round. Its state is stored,
  *       not published: scorers react to published states with roundComplete = true, and a
  *       republished complete state would make them select the next batch a second time.</li>
  * </ul>
  */
 public final class BudgetLedger {
+    /**
+     * A label's state is published when it completes its round, changes the status, or brings the
+     * count to a multiple of this; the others are stored only. Services act on complete rounds and
+     * watchers need progress, not one state per label, which cost more than the label itself
+     * (docs/benchmarks.md, label ingestion). A count, not a time, so a replay publishes the same states.
+     */
+    public static final int PROGRESS_EVERY = 50;
     /** How many offending ids a reason names before it only counts the rest. */
     private static final int IDS_IN_REASON = 5;
 
@@ -306,7 +315,8 @@ public final class BudgetLedger {
                 .setRoundComplete(roundComplete).setStatus(status)
                 .setAnnotators(withOneMore(ledger.getAnnotators(), label.getAnnotatorId()))
                 .setUpdatedAt(eventTime).build();
-        return new Accepted(state, true, List.of(), accepted);
+        boolean publish = roundComplete || status != ledger.getStatus() || labeled % PROGRESS_EVERY == 0;
+        return new Accepted(state, publish, List.of(), accepted);
     }
 
     private static Decision onRoundEvaluated(BudgetState ledger, RoundEvaluated evaluated) {

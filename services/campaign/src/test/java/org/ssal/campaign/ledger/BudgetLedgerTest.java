@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -290,13 +291,35 @@ class BudgetLedgerTest {
     // ---------------------------------------------------------------- LabelReceived
 
     @Test
-    void shouldCountAndPublishLabelWhenItAnswersAQuery() {
+    void shouldPublishALabelsStateEveryProgressStepAndWhenItCompletesTheRound() {
+        int batch = 2 * BudgetLedger.PROGRESS_EVERY + 7;
+        String[] ids = new String[batch];
+        for (int i = 0; i < batch; i++) {
+            ids[i] = "s" + i;
+        }
+        BudgetState state = apply(open(1000), batch(0, ids));
+        List<Integer> published = new ArrayList<>();
+        for (String id : ids) {
+            Decision.Accepted accepted = accepted(decide(state, label(id, 1), LATER));
+            state = accepted.state();
+            if (accepted.publish()) {
+                published.add(state.getLabeled());
+            }
+        }
+
+        assertEquals(List.of(BudgetLedger.PROGRESS_EVERY, 2 * BudgetLedger.PROGRESS_EVERY, batch), published,
+                "progress every PROGRESS_EVERY labels, then the round's last");
+        assertTrue(state.getRoundComplete());
+    }
+
+    @Test
+    void shouldCountLabelWhenItAnswersAQueryAndStoreItsStateMidRound() {
         BudgetState queried = apply(open(10), batch(0, "a", "b"));
 
         Decision.Accepted accepted = accepted(decide(queried, label("b", 2), LATER));
 
         BudgetState state = accepted.state();
-        assertTrue(accepted.publish());
+        assertFalse(accepted.publish(), "one label of two: neither the round's last nor a multiple of PROGRESS_EVERY");
         assertEquals(1, state.getLabeled());
         assertEquals(LabeledSample.newBuilder().setCampaignId(C).setSampleId("b").setLabel(2).setRound(0)
                 .setAnnotatorId("test").setLabeledAt(T0).setSequence(0).build(), accepted.newLabel(),
