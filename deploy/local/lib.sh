@@ -12,7 +12,7 @@ SERVICES="campaign trainer scorer oracle"
 # JVM options per service (override with SSAL_JAVA_OPTS_<SERVICE>); ND4J lives off-heap
 JAVA_OPTS_campaign="${SSAL_JAVA_OPTS_CAMPAIGN:--Xmx512m}"
 JAVA_OPTS_trainer="${SSAL_JAVA_OPTS_TRAINER:--Xmx1g -Dorg.bytedeco.javacpp.maxbytes=2G -Dorg.bytedeco.javacpp.maxphysicalbytes=4G}"
-JAVA_OPTS_scorer="${SSAL_JAVA_OPTS_SCORER:--Xmx1g -Dorg.bytedeco.javacpp.maxbytes=1G -Dorg.bytedeco.javacpp.maxphysicalbytes=3G}"
+JAVA_OPTS_scorer="${SSAL_JAVA_OPTS_SCORER:---add-modules jdk.incubator.vector -Xmx1g -Dorg.bytedeco.javacpp.maxbytes=1G -Dorg.bytedeco.javacpp.maxphysicalbytes=3G}"
 JAVA_OPTS_oracle="${SSAL_JAVA_OPTS_ORACLE:--Xmx512m}"
 
 die() { echo "error: $*" >&2; exit 1; }

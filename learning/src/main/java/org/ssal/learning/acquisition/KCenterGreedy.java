@@ -3,7 +3,6 @@ package org.ssal.learning.acquisition;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.stream.IntStream;
 
 /**
@@ -20,14 +19,18 @@ import java.util.stream.IntStream;
  * compared with the centers added since, compares it with them and pushes it back; the first row
  * popped that is up to date is the farthest one — every other row's true distance is at most its
  * bound, which is at most the winner's. Rows far from the current frontier are never looked at
- * again. When a row is brought up to date, a center is skipped without evaluation when the
+ * again. A row is brought up to date only as far as it can still win: once its bound falls below
+ * the next row's in the heap, it goes back with the centers it has not met yet still to come (its
+ * bound stays an upper bound), and meets them only if it rises to the top again. When a row is
+ * compared with a center, the center is skipped without evaluation when the
  * triangle inequality shows it cannot be nearer than the row's current nearest center c — when
  * |x − c| ≤ ½·|c − c'| (as Elkan 2003 does for k-means); the center-to-center distances are
  * computed once each. {@link Result} counts the distance evaluations done (center pairs
  * included) against the naive rule's n per center.
  *
  * <p>Exactly the naive result: a row's distance is the minimum of the same computed distances
- * (float differences, squares summed in double) whatever the order they were computed in, and
+ * ({@link SquaredDistance}: float differences, squares summed in double in a fixed order) whatever
+ * the order they were computed in, and
  * ties go to the lower tie rank, in the heap order as in the naive arg-max. A triangle skip is
  * taken only with a relative margin of {@value #MARGIN} on the bound, far above the rounding of
  * the distances, so a skipped center is one whose computed distance would not have been smaller.
@@ -100,47 +103,55 @@ public final class KCenterGreedy {
         float[] first = all.get(0);
         double[] bound = new double[n];
         IntStream rows = IntStream.range(0, n);
-        (parallel ? rows.parallel() : rows).forEach(i -> bound[i] = squaredDistanceInDouble(pool[i], first));
+        (parallel ? rows.parallel() : rows).forEach(i -> bound[i] = SquaredDistance.of(pool[i], first));
         long evaluations = n;
         long naive = (long) n * centers.length + (centers.length == 0 ? n : 0);
         int[] comparedWith = new int[n]; // how many of the centers in `all` each bound accounts for
         Arrays.fill(comparedWith, 1);
         int[] owner = new int[n]; // index in `all` of the center each bound is the distance to
         CenterGaps centerGaps = new CenterGaps(all, parallel);
-        PriorityQueue<Integer> heap = new PriorityQueue<>(n, (a, b) -> bound[a] != bound[b]
-                ? Double.compare(bound[b], bound[a]) : Integer.compare(tieRank[a], tieRank[b]));
+        FarthestFirstHeap heap = new FarthestFirstHeap(n);
         for (int i = 0; i < n; i++) {
             if (!taken[i]) {
-                heap.add(i);
+                heap.add(i, bound[i], tieRank[i]);
             }
         }
         for (int step = from; step < k; step++) {
             int best;
             while (true) {
-                int top = heap.poll();
+                int top = heap.top();
                 int centersNow = all.size();
                 if (comparedWith[top] == centersNow) {
                     best = top;
+                    heap.removeTop();
                     break;
                 }
                 double value = bound[top];
                 int nearest = owner[top];
-                for (int c = comparedWith[top]; c < centersNow; c++) {
+                int c = comparedWith[top];
+                centerGaps.ensure(centersNow - 1);
+                double[] gaps = centerGaps.after(nearest); // the nearest center is always one met before c
+                while (c < centersNow) {
                     // triangle inequality: |x − c| ≥ |c_nearest − c| − |x − c_nearest| ≥ |x − c_nearest|
-                    if (value <= centerGaps.squared(nearest, c) * SKIP_FACTOR) {
-                        continue;
+                    if (value > gaps[c - nearest - 1] * SKIP_FACTOR) {
+                        evaluations++;
+                        double dist = SquaredDistance.of(pool[top], all.get(c));
+                        if (dist < value) {
+                            value = dist;
+                            nearest = c;
+                            gaps = centerGaps.after(nearest);
+                        }
                     }
-                    evaluations++;
-                    double dist = squaredDistanceInDouble(pool[top], all.get(c));
-                    if (dist < value) {
-                        value = dist;
-                        nearest = c;
+                    c++;
+                    if (heap.topWouldSink(value, tieRank[top])) {
+                        // it cannot win this step; the rest of the new centers wait until it is on top again
+                        break;
                     }
                 }
                 owner[top] = nearest;
                 bound[top] = value;
-                comparedWith[top] = centersNow;
-                heap.add(top);
+                comparedWith[top] = c;
+                heap.replaceTopKey(value);
             }
             picked[step] = best;
             distances[step] = Math.sqrt(bound[best]);
@@ -153,12 +164,17 @@ public final class KCenterGreedy {
         return new Result(picked, distances, evaluations + centerGaps.evaluations, naive);
     }
 
-    /** Squared distances between centers, computed once per pair the first time a row needs them. */
+    /**
+     * Squared distances between centers, computed once per pair, up to the newest center a row
+     * needs. Kept by the earlier center of each pair, in the order of the later one: a row compares
+     * its nearest center with the centers after it one by one, and reads them from one array.
+     */
     private static final class CenterGaps {
         private final List<float[]> centers;
         private final boolean parallel;
-        /** gaps[j][i] for i < j: |c_i − c_j|²; a row is filled when center j is first asked about. */
-        private final List<double[]> gaps = new ArrayList<>();
+        /** after[i][j − i − 1] = |c_i − c_j|² for i < j &lt; known. */
+        private double[][] after = new double[16][];
+        private int known;
         long evaluations;
 
         CenterGaps(List<float[]> centers, boolean parallel) {
@@ -166,50 +182,33 @@ public final class KCenterGreedy {
             this.parallel = parallel;
         }
 
-        double squared(int a, int b) {
-            if (a == b) {
-                return 0;
-            }
-            int hi = Math.max(a, b);
-            while (gaps.size() <= hi) {
-                int j = gaps.size();
-                double[] row = new double[j];
+        /** Computes the gaps of every center up to index {@code newest}. */
+        void ensure(int newest) {
+            for (int j = known; j <= newest; j++) {
                 float[] cj = centers.get(j);
+                double[] toJ = new double[j];
                 IntStream earlier = IntStream.range(0, j);
-                (parallel && j > 256 ? earlier.parallel() : earlier).forEach(i -> row[i] = squaredDistanceInDouble(centers.get(i), cj));
+                (parallel && j > 256 ? earlier.parallel() : earlier).forEach(i -> toJ[i] = SquaredDistance.of(centers.get(i), cj));
                 evaluations += j;
-                gaps.add(row);
+                if (j == after.length) {
+                    after = Arrays.copyOf(after, 2 * j);
+                }
+                after[j] = new double[16];
+                for (int i = 0; i < j; i++) {
+                    int at = j - i - 1;
+                    if (at == after[i].length) {
+                        after[i] = Arrays.copyOf(after[i], 2 * at);
+                    }
+                    after[i][at] = toJ[i];
+                }
             }
-            return gaps.get(hi)[Math.min(a, b)];
+            known = Math.max(known, newest + 1);
         }
-    }
 
-    /**
-     * |a - b|²: float differences, squares summed in double over four interleaved partial sums
-     * (independent chains run in parallel in the CPU; a single chain waits on each add).
-     */
-    static double squaredDistanceInDouble(float[] a, float[] b) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int j = 0;
-        int d = a.length;
-        for (; j + 3 < d; j += 4) {
-            double e0 = a[j] - b[j];
-            double e1 = a[j + 1] - b[j + 1];
-            double e2 = a[j + 2] - b[j + 2];
-            double e3 = a[j + 3] - b[j + 3];
-            s0 += e0 * e0;
-            s1 += e1 * e1;
-            s2 += e2 * e2;
-            s3 += e3 * e3;
+        /** The gaps of center {@code i} to the centers after it, from {@link #ensure}d ones: index j − i − 1. */
+        double[] after(int i) {
+            return after[i];
         }
-        for (; j < d; j++) {
-            double e = a[j] - b[j];
-            s0 += e * e;
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     /** |a - b|² in float, summed in index order (k-means and TypiClust use it). */

@@ -32,7 +32,7 @@ class KCenterGreedyTest {
                 }
                 double m = Double.POSITIVE_INFINITY;
                 for (float[] c : all) {
-                    m = Math.min(m, KCenterGreedy.squaredDistanceInDouble(pool[i], c));
+                    m = Math.min(m, SquaredDistance.SCALAR.of(pool[i], c));
                 }
                 nearest[i] = m;
                 if (best < 0 || m > nearest[best] || (m == nearest[best] && rank[i] < rank[best])) {
@@ -89,6 +89,18 @@ class KCenterGreedyTest {
             KCenterGreedy.Result result = KCenterGreedy.run(pool, labeled, 80, -1, rank, true);
             assertArrayEquals(bruteForce(pool, labeled, 80, -1, rank), result.picked(), "seed " + seed);
             assertTrue(result.skippedFraction() > 0.5, "pruning skipped only " + result.skippedFraction());
+        }
+    }
+
+    @Test
+    void shouldPickExactlyWhatTheNaiveRulePicksUntilThePoolIsEmptyFromManyLabeledCenters() {
+        // every row picked: rows put back half brought up to date must still come out in the naive order
+        for (long seed = 4; seed <= 5; seed++) {
+            float[][] pool = clustered(400, 17, 6, 0.5, seed);
+            float[][] labeled = clustered(300, 17, 6, 0.5, seed + 100);
+            int[] rank = shuffledRanks(pool.length, seed);
+            KCenterGreedy.Result result = KCenterGreedy.run(pool, labeled, pool.length, -1, rank, seed == 4);
+            assertArrayEquals(bruteForce(pool, labeled, pool.length, -1, rank), result.picked(), "seed " + seed);
         }
     }
 
