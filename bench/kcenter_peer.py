@@ -35,6 +35,7 @@ def greedy(x, k, start, distances_to):
 
 def main():
     path, n, d, k, start, out = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), sys.argv[6]
+    variants = sys.argv[7].split(",") if len(sys.argv) > 7 else ["direct", "gemv"]
     x = np.fromfile(path, dtype="<f4").reshape(n, d)
 
     def direct(c):
@@ -54,6 +55,8 @@ def main():
         return sq_norms - 2.0 * (x @ x[c]) + sq_norms[c]
 
     for name, fn in (("direct", direct), ("gemv", gemv)):
+        if name not in variants:
+            continue
         t0 = time.perf_counter()
         picked = greedy(x, k, start, fn)
         seconds = time.perf_counter() - t0

@@ -45,6 +45,14 @@ class BenchCommandTest {
     }
 
     @Test
+    void shouldRunTheKCenterBenchmarkOnATinyPoolAndRefuseAnEmptyOne() {
+        // it fails (exit 1) when the parallel, sequential and counted runs do not pick the same rows
+        assertEquals(0, bench("kcenter", "--n", "300", "--d", "8", "--k", "10", "--rounds", "2", "--peer", "/nonexistent"));
+        assertEquals(2, bench("kcenter", "--n", "300", "--k", "400"));
+        assertTrue(err.toString().contains("--k <= --n") && err.toString().contains("400"), err.toString());
+    }
+
+    @Test
     void shouldFailWithUsageWithoutABenchmark() {
         assertEquals(2, bench());
         assertTrue(err.toString().contains("simsiam, embed, kcenter"), err.toString());
