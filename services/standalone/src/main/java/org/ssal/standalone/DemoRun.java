@@ -23,6 +23,7 @@ import org.ssal.events.CampaignCreated;
 import org.ssal.events.EmbeddingsReady;
 import org.ssal.events.EncoderChosen;
 import org.ssal.events.PretrainComplete;
+import org.ssal.events.QueryBatch;
 import org.ssal.events.Rejected;
 import org.ssal.events.RoundEvaluated;
 import org.ssal.schemas.Topics;
@@ -61,8 +62,11 @@ public class DemoRun implements QuarkusApplication {
         boolean headerPrinted = false;
         int lastLabeledShown = -1;
         Map<Integer, String> features = new TreeMap<>(); // an auto encoder's choice per round
+        Map<Integer, Instant> lastLabelAt = new TreeMap<>(); // per round: when its last label was written
+        Map<Integer, Double> turnaround = new TreeMap<>(); // per round: seconds from its last label to the next batch
         try (EventLog log = new EventLog(bootstrapServers, List.of(Topics.PRETRAIN_COMPLETE, Topics.EMBEDDINGS_READY,
-                Topics.ENCODER_CHOSEN, Topics.BUDGET_STATE, Topics.ROUND_EVALUATED, Topics.DEAD_LETTER))) {
+                Topics.ENCODER_CHOSEN, Topics.BUDGET_STATE, Topics.ROUND_EVALUATED, Topics.QUERY_BATCH,
+                Topics.DEAD_LETTER))) {
             while (!finished(rounds, created.getBudget())) {
                 if (System.nanoTime() - started > timeout.toNanos()) {
                     out.printf("ssal: gave up after %d minutes (--timeout-min)%n", options.timeoutMinutes());
@@ -84,6 +88,9 @@ public class DemoRun implements QuarkusApplication {
                     } else if (event instanceof BudgetState b && b.getCampaignId().equals(campaignId)
                             && b.getLabeled() != lastLabeledShown && (b.getRoundComplete() || b.getLabeled() % 50 == 0)) {
                         lastLabeledShown = b.getLabeled();
+                        if (b.getRoundComplete()) {
+                            lastLabelAt.put(b.getRound(), b.getUpdatedAt()); // the time of the label that completed it
+                        }
                         out.printf("[%6.1fs] round %d: labeled %d / queried %d of budget %d%s%n", seconds, b.getRound(),
                                 b.getLabeled(), b.getQueried(), b.getBudget(), b.getRoundComplete() ? " (round complete)" : "");
                     } else if (event instanceof RoundEvaluated r && r.getCampaignId().equals(campaignId)) {
@@ -96,6 +103,13 @@ public class DemoRun implements QuarkusApplication {
                         rounds.put(r.getRound(), r);
                         out.printf(" %5d | %7d | %13.4f | %5.1fs%n", r.getRound(), r.getLabeledCount(),
                                 r.getTestAccuracy(), seconds);
+                    } else if (event instanceof QueryBatch q && q.getCampaignId().equals(campaignId)
+                            && lastLabelAt.containsKey(q.getRound() - 1)) {
+                        // end to end: the oracle's last label through tracker and scorer to the committed batch
+                        double took = Duration.between(lastLabelAt.get(q.getRound() - 1), Instant.now()).toMillis() / 1e3;
+                        turnaround.put(q.getRound() - 1, took);
+                        out.printf("[%6.1fs] batch %d: %d samples by %s, %.2fs after the last label of round %d%n",
+                                seconds, q.getRound(), q.getSampleIds().size(), q.getStrategy(), took, q.getRound() - 1);
                     } else if (event instanceof Rejected d && campaignId.equals(d.getKey())) {
                         out.printf("[%6.1fs] dead-letter from %s: %s%n", seconds, d.getService(), d.getReason());
                     }
@@ -110,7 +124,7 @@ public class DemoRun implements QuarkusApplication {
                 rounds.size(), last.getLabeledCount(), first.getTestAccuracy(), last.getTestAccuracy(),
                 created.getStrategy(), created.getEncoderSpec(), options.dataset());
         if (options.summaryJson() != null) {
-            writeSummary(campaignId, created, rounds, features);
+            writeSummary(campaignId, created, rounds, features, turnaround);
             out.println("ssal: summary written to " + options.summaryJson());
         }
         return 0;
@@ -121,7 +135,8 @@ public class DemoRun implements QuarkusApplication {
     }
 
     private void writeSummary(String campaignId, CampaignCreated created, Map<Integer, RoundEvaluated> rounds,
-                              Map<Integer, String> features) throws java.io.IOException {
+                              Map<Integer, String> features, Map<Integer, Double> turnaround)
+            throws java.io.IOException {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (RoundEvaluated r : rounds.values()) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -130,6 +145,9 @@ public class DemoRun implements QuarkusApplication {
             row.put("accuracy", r.getTestAccuracy());
             if (features.containsKey(r.getRound())) {
                 row.put("features", features.get(r.getRound())); // what the round was evaluated on
+            }
+            if (turnaround.containsKey(r.getRound())) {
+                row.put("nextBatchSeconds", turnaround.get(r.getRound()));
             }
             rows.add(row);
         }
