@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.avro.Schema;
@@ -50,12 +51,18 @@ public final class EventCodec {
     private static final Map<Long, Class<? extends SpecificRecord>> TYPE_BY_FINGERPRINT = EVENT_TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(type -> fingerprint(schemaOf(type)), Function.identity()));
 
+    // Building a message encoder or decoder fingerprints and resolves the schema, which cost more
+    // than the encoding itself (a third of the budget tracker's time per label); both are thread-safe.
+    private static final Map<Class<?>, BinaryMessageEncoder<SpecificRecord>> ENCODERS = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, BinaryMessageDecoder<?>> DECODERS = new ConcurrentHashMap<>();
+
     private EventCodec() {
     }
 
     public static byte[] encode(SpecificRecord event) {
         try {
-            ByteBuffer buffer = new BinaryMessageEncoder<SpecificRecord>(SpecificData.get(), event.getSchema()).encode(event);
+            ByteBuffer buffer = ENCODERS.computeIfAbsent(event.getClass(),
+                    type -> new BinaryMessageEncoder<>(SpecificData.get(), event.getSchema())).encode(event);
             byte[] bytes = new byte[buffer.remaining()];
             buffer.get(bytes);
             return bytes;
@@ -77,8 +84,7 @@ public final class EventCodec {
             throw new MalformedEventException("expected a " + type.getSimpleName() + " event, got " + actual.getSimpleName());
         }
         try {
-            BinaryMessageDecoder<T> decoder = new BinaryMessageDecoder<>(SpecificData.getForClass(type), schemaOf(type));
-            return decoder.decode(bytes);
+            return decoderOf(type).decode(bytes);
         } catch (IOException | RuntimeException e) {
             throw new MalformedEventException("corrupt " + type.getSimpleName() + " body: " + e.getMessage(), e);
         }
@@ -100,6 +106,12 @@ public final class EventCodec {
                     + " (not an event of this ssal version)");
         }
         return type;
+    }
+
+    @SuppressWarnings("unchecked") // DECODERS maps each type to a decoder of that type
+    private static <T extends SpecificRecord> BinaryMessageDecoder<T> decoderOf(Class<T> type) {
+        return (BinaryMessageDecoder<T>) DECODERS.computeIfAbsent(type,
+                t -> new BinaryMessageDecoder<T>(SpecificData.getForClass(type), schemaOf(type)));
     }
 
     public static Schema schemaOf(Class<? extends SpecificRecord> type) {
