@@ -3,6 +3,8 @@ package org.ssal.campaign;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -10,6 +12,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -20,6 +23,7 @@ import org.ssal.events.BudgetState;
 import org.ssal.events.CampaignCreated;
 import org.ssal.events.LabeledSample;
 import org.ssal.schemas.EventCodec;
+import org.ssal.schemas.LabelKeys;
 
 /**
  * The budget tracker (DESIGN §4): one processor keeps a ledger per campaign and decides which
@@ -29,15 +33,21 @@ import org.ssal.schemas.EventCodec;
  * <pre>
  * campaigns, query-batch, labels-received, round-evaluated   (any key, any partition)
  *   → campaign-keyer: key := campaignId from the value, origin in headers
- *   → ssal-budget-tracker-by-campaign-repartition            (partition = murmur2(campaignId))
+ *   → on its campaign's partition (partition = murmur2(campaignId) mod ssal.topics.partitions)?
+ *       yes: on to the budget tracker in the same task
+ *       no:  → ssal-budget-tracker-by-campaign-repartition (partition = murmur2(campaignId)) → the budget tracker
  *   → budget-tracker: BudgetLedger + ledger, queried, label and definition stores
  *   → budget-state (key campaignId) | labels (key campaignId U+0000 sampleId, partition of campaignId) | dead-letter,
  *     every output with header ssal-producer: budget-tracker
  * </pre>
  *
  * The tracker re-keys through a repartition topic it owns, instead of trusting that producers
- * partition by campaign id the way Java does (librdkafka's default CRC32 does not), at the price
- * of writing each input once more.
+ * partition by campaign id the way Java does (librdkafka's default CRC32 does not), but only the
+ * records that are not on their campaign's partition take it: one task reads partition p of every
+ * input and of the repartition topic, so it sees all of a campaign's events either way. Order:
+ * the records of one input partition take one path, so they stay in order; records on different
+ * partitions (different producers, or keys other than the campaign id) were never ordered with
+ * respect to each other, and a moved record is judged later than it would have been directly.
  *
  * <p>Inputs are read as raw bytes and decoded inside the processors, so that a record which is not
  * an event becomes a {@code Rejected} on dead-letter instead of a deserialization failure that
@@ -69,6 +79,9 @@ public final class BudgetTopology {
 
     static final String SOURCE = "campaign-events";
     static final String KEYER = "campaign-keyer";
+    static final String ON_PARTITION = "on-campaign-partition";
+    static final String OFF_PARTITION = "off-campaign-partition";
+    static final String MERGE = "all-by-campaign";
     static final String PROCESSOR = "budget-tracker";
     static final String SINK = "tracker-outputs";
 
@@ -116,10 +129,18 @@ public final class BudgetTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(LABEL_STORE), Serdes.String(), labelSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(DEFINITION_STORE), Serdes.String(),
                 eventSerde(CampaignCreated.class)));
-        builder.stream(topics.inputs(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(SOURCE))
-                .process(CampaignKeyer::new, Named.as(KEYER))
+        KStream<String, byte[]> keyed = builder.stream(topics.inputs(),
+                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(SOURCE))
+                .process(CampaignKeyer::new, Named.as(KEYER));
+        KStream<String, byte[]> onTheirPartition = keyed.process(
+                () -> new CampaignPartitionRoute(topics.partitions(), true), Named.as(ON_PARTITION));
+        KStream<String, byte[]> moved = keyed.process(
+                        () -> new CampaignPartitionRoute(topics.partitions(), false), Named.as(OFF_PARTITION))
                 .repartition(Repartitioned.<String, byte[]>as(BY_CAMPAIGN)
-                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()))
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray())
+                        .withNumberOfPartitions(topics.partitions())
+                        .withStreamPartitioner((topic, key, value, n) -> Optional.of(Set.of(LabelKeys.partitionOf(key, n)))));
+        onTheirPartition.merge(moved, Named.as(MERGE))
                 .process(() -> new BudgetProcessor(topics, metrics), Named.as(PROCESSOR), LEDGER_STORE, QUERIED_STORE,
                         LABEL_STORE, DEFINITION_STORE)
                 .to(outputTopic(topics), Produced.with(Serdes.String(), Serdes.ByteArray())

@@ -637,6 +637,44 @@ class BudgetTopologyTest {
         assertEquals(3, publishedStates().size(), "created, batch, the round's last label; each keyed by its campaign");
     }
 
+    /**
+     * Every input here sits on partition 0: a campaign partitioned there is judged at once, one
+     * partitioned on 1 goes through the repartition topic first; both count the same.
+     */
+    @Test
+    void shouldCountTheSameWhetherACampaignIsJudgedOnItsInputPartitionOrMovedToIts() {
+        String direct = campaignOnPartition(0);
+        String moved = campaignOnPartition(1);
+        for (String id : List.of(direct, moved)) {
+            pipe(campaigns, id, created(id, 10));
+            pipe(queryBatches, id, batch(id, 0, "a", "b"));
+            pipe(labels, id, label(id, "a", 1));
+            pipe(labels, id, label(id, "a", 1));
+            pipe(labels, id, label(id, "b", 0));
+            if (id.equals(direct)) {
+                assertFalse(driver.producedTopicNames().contains(BudgetTopology.REPARTITION_TOPIC),
+                        "nothing of a campaign on its partition is written twice");
+            }
+        }
+        assertTrue(driver.producedTopicNames().contains(BudgetTopology.REPARTITION_TOPIC));
+        BudgetState judgedAtOnce = ledger.get(direct);
+        BudgetState judgedAfterTheMove = ledger.get(moved);
+        assertEquals(2, judgedAtOnce.getLabeled());
+        assertTrue(judgedAtOnce.getRoundComplete());
+        assertEquals(BudgetState.newBuilder(judgedAtOnce).setCampaignId(moved)
+                .setUpdatedAt(judgedAfterTheMove.getUpdatedAt()).build(), judgedAfterTheMove, "the same but for id and time");
+        assertTrue(rejections().isEmpty());
+    }
+
+    private static String campaignOnPartition(int partition) {
+        for (int i = 0; ; i++) {
+            String id = "c" + i;
+            if (org.ssal.schemas.LabelKeys.partitionOf(id, TrackerTopics.DEFAULT.partitions()) == partition) {
+                return id;
+            }
+        }
+    }
+
     /** A dead-lettered record names where its producer wrote it, across the repartition topic. */
     @Test
     void shouldKeepTheOriginOfADeadLetteredRecordAcrossTheRepartition() {

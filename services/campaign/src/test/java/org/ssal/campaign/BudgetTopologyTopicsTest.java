@@ -23,7 +23,7 @@ import org.ssal.schemas.EventCodec;
 class BudgetTopologyTopicsTest {
     private static final Instant T0 = Instant.parse("2025-03-01T09:00:00Z");
     private static final TrackerTopics RENAMED = new TrackerTopics("x-campaigns", "x-query-batch",
-            "x-labels-received", "x-round-evaluated", "x-budget-state", "x-labels", "x-dead-letter");
+            "x-labels-received", "x-round-evaluated", "x-budget-state", "x-labels", "x-dead-letter", 2);
 
     @TempDir
     Path stateDir;
