@@ -43,6 +43,7 @@ import org.ssal.events.Rejected;
 import org.ssal.events.RoundEvaluated;
 import org.ssal.events.RoundSummary;
 import org.ssal.schemas.EventCodec;
+import org.ssal.schemas.LabelKeys;
 import org.ssal.schemas.Topics;
 import org.ssal.service.ProducerHeader;
 
@@ -669,7 +670,7 @@ class BudgetTopologyTest {
     private static String campaignOnPartition(int partition) {
         for (int i = 0; ; i++) {
             String id = "c" + i;
-            if (org.ssal.schemas.LabelKeys.partitionOf(id, TrackerTopics.DEFAULT.partitions()) == partition) {
+            if (LabelKeys.partitionOf(id, TrackerTopics.DEFAULT.partitions()) == partition) {
                 return id;
             }
         }

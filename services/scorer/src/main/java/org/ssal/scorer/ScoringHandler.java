@@ -165,9 +165,9 @@ final class ScoringHandler implements EventService.View {
         CampaignCreated campaign = state.campaign;
         EmbeddingsReady embeddings = state.embeddings;
         long started = clock.millis();
-        long phase = System.nanoTime(); // where a round's time goes, in the log: labels, embeddings, head, pick
+        long begun = System.nanoTime(); // where a round's time goes, in the log: labels, embeddings, head, pick
         Map<String, Integer> labeled = labels.labelsOf(ledger);
-        long labelsNanos = System.nanoTime() - phase;
+        long labelsRead = System.nanoTime();
         // the round is complete and a batch is accepted only after the previous round completed,
         // so every queried sample is labeled: the labeled ids are the queried ones
         RoundInput input = new RoundInput(
@@ -175,9 +175,9 @@ final class ScoringHandler implements EventService.View {
                 trusted(state, ledger.getRound(), () -> artifacts.test(embeddings.getTestUri(), embeddings.getTestSha256())),
                 embeddings.getClassNames().size(), labeled, labeled.keySet(), campaign.getHead(), campaign.getSeed(),
                 ledger.getRound());
-        long embeddingsNanos = System.nanoTime() - phase - labelsNanos;
+        long embeddingsRead = System.nanoTime();
         RoundEvaluation evaluation = RoundPlanner.evaluate(input);
-        long headNanos = System.nanoTime() - phase - labelsNanos - embeddingsNanos;
+        long evaluated = System.nanoTime();
         Evaluation result = evaluation.evaluation();
         String link = CampaignChain.evaluation(state.batchLinks.getOrDefault(input.round(), ""), input.labels(),
                 input.round(), result.accuracy());
@@ -190,7 +190,7 @@ final class ScoringHandler implements EventService.View {
         state.lastEvaluatedRound = input.round();
         LOG.info("campaign {} round {}: {} labels, test accuracy {} (labels {} ms, embeddings {} ms, head and test {} ms)",
                 campaign.getCampaignId(), input.round(), input.labels().size(), String.format("%.4f", result.accuracy()),
-                millis(labelsNanos), millis(embeddingsNanos), millis(headNanos));
+                millis(labelsRead - begun), millis(embeddingsRead - labelsRead), millis(evaluated - embeddingsRead));
 
         int k = Math.min(campaign.getBatchSize(), ledger.getRemaining());
         if (ledger.getStatus() != CampaignStatus.ACTIVE || k <= 0) {
