@@ -74,7 +74,7 @@ public final class SoftmaxHead implements Classifier {
         }
         // parameters: m rows of d weights, then m biases
         double[] theta = new double[m * d + m];
-        Lbfgs.minimize(new Loss(xs, target, x.length, d, m, 1.0 / (c * x.length)), theta, maxIterations, tolerance);
+        Lbfgs.minimize(new SoftmaxLoss(xs, target, x.length, d, m, 1.0 / (c * x.length)), theta, maxIterations, tolerance);
         for (int k = 0; k < m; k++) {
             double[] w = new double[d];
             System.arraycopy(theta, k * d, w, 0, d);
@@ -87,57 +87,5 @@ public final class SoftmaxHead implements Classifier {
     @Override
     public String toString() {
         return "SoftmaxHead(c=" + c + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + ")";
-    }
-
-    /** Mean cross-entropy + (lambda/2)·||W||², with its gradient. */
-    private record Loss(double[] xs, int[] target, int n, int d, int m, double lambda) implements Lbfgs.Objective {
-        @Override
-        public double valueAndGradient(double[] theta, double[] grad) {
-            java.util.Arrays.fill(grad, 0);
-            double[] z = new double[m];
-            double[] logit = new double[m];
-            double loss = 0;
-            int biasAt = m * d;
-            for (int i = 0; i < n; i++) {
-                int row = i * d;
-                double max = Double.NEGATIVE_INFINITY;
-                for (int k = 0; k < m; k++) {
-                    double s = theta[biasAt + k];
-                    int w = k * d;
-                    for (int j = 0; j < d; j++) {
-                        s += theta[w + j] * xs[row + j];
-                    }
-                    logit[k] = s;
-                    max = Math.max(max, s);
-                }
-                double sum = 0;
-                for (int k = 0; k < m; k++) {
-                    z[k] = Math.exp(logit[k] - max);
-                    sum += z[k];
-                }
-                // -log p_target = log(sum) + max - z_target
-                loss += Math.log(sum) + max - logit[target[i]];
-                for (int k = 0; k < m; k++) {
-                    double r = z[k] / sum - (k == target[i] ? 1.0 : 0.0);
-                    if (r == 0) {
-                        continue;
-                    }
-                    int w = k * d;
-                    for (int j = 0; j < d; j++) {
-                        grad[w + j] += r * xs[row + j];
-                    }
-                    grad[biasAt + k] += r;
-                }
-            }
-            double penalty = 0;
-            for (int p = 0; p < biasAt; p++) {
-                penalty += theta[p] * theta[p];
-                grad[p] = grad[p] / n + lambda * theta[p];
-            }
-            for (int k = 0; k < m; k++) {
-                grad[biasAt + k] /= n;
-            }
-            return loss / n + 0.5 * lambda * penalty;
-        }
     }
 }

@@ -1,6 +1,8 @@
 package org.ssal.standalone;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ssal.learning.data.DatasetRoots;
 import org.ssal.learning.data.Datasets;
@@ -36,6 +38,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "one of ${COMPLETION-CANDIDATES} (default: fashion-mnist when installed, else "
                     + FALLBACK_DATASET + ")")
     String dataset;
+
+    @Option(names = "--dataset-option", paramLabel = "KEY=VALUE", description = "a dataset option, repeatable, e.g. "
+            + "labels=coarse for cifar100, or size=16 channels=2 train=60000 test=10000 for synthetic (512 features)")
+    Map<String, String> datasetOptions = new LinkedHashMap<>();
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "folder of the dataset (or a folder with one sub-folder per dataset)")
@@ -115,7 +121,7 @@ final class DemoCommand implements Callable<Integer> {
             fellBack = chosen.equals(FALLBACK_DATASET);
         }
         boolean synthetic = chosen.equals(FALLBACK_DATASET);
-        return new DemoOptions(chosen, dataDir,
+        return new DemoOptions(chosen, Map.copyOf(datasetOptions), dataDir,
                 or(pool, synthetic ? SYNTHETIC_POOL : POOL), or(test, synthetic ? SYNTHETIC_TEST : TEST),
                 or(budget, synthetic ? SYNTHETIC_BUDGET : BUDGET), or(initial, synthetic ? SYNTHETIC_INITIAL : INITIAL),
                 or(batch, synthetic ? SYNTHETIC_BATCH : BATCH), strategy, encoder, epochs, head, seed, summaryJson,

@@ -3,9 +3,10 @@ package org.ssal.standalone;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The settings of one {@code ssal demo} campaign, defaults resolved ({@link DemoCommand#options()}). */
-record DemoOptions(String dataset, Path dataDir, int poolSize, int testSize, int budget, int initialSize,
+record DemoOptions(String dataset, Map<String, String> datasetOptions, Path dataDir, int poolSize, int testSize, int budget, int initialSize,
                    int batchSize, String strategy, String encoder, int epochs, String head, long seed,
                    Path summaryJson, String kafka, int timeoutMinutes, boolean datasetFellBack,
                    String oracle, int httpPort) {
@@ -20,6 +21,9 @@ record DemoOptions(String dataset, Path dataDir, int poolSize, int testSize, int
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("campaignId", campaignId);
         json.put("dataset", dataset);
+        if (!datasetOptions.isEmpty()) {
+            json.put("datasetOptions", new TreeMap<>(datasetOptions));
+        }
         json.put("poolSize", poolSize);
         json.put("testSize", testSize);
         json.put("budget", budget);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -89,9 +90,20 @@ class DemoCommandTest {
         DemoOptions o = parse("--dataset", "fashion-mnist", "--data", "d", "--pool", "500", "--test", "200",
                 "--budget", "120", "--initial", "20", "--batch", "10", "--strategy", "auto",
                 "--encoder", "simsiam:resnet18:0.5", "--epochs", "3", "--head", "svm", "--seed", "9",
-                "--summary-json", "s.json", "--kafka", "host:9092", "--timeout-min", "5");
-        assertEquals(new DemoOptions("fashion-mnist", Path.of("d"), 500, 200, 120, 20, 10, "auto",
+                "--summary-json", "s.json", "--kafka", "host:9092", "--timeout-min", "5",
+                "--dataset-option", "classes=0+6", "--dataset-option", "x=y");
+        assertEquals(new DemoOptions("fashion-mnist", Map.of("classes", "0+6", "x", "y"), Path.of("d"), 500, 200, 120, 20, 10, "auto",
                 "simsiam:resnet18:0.5", 3, "svm", 9, Path.of("s.json"), "host:9092", 5, false, "simulated", 8080), o);
+    }
+
+    @Test
+    void shouldPassDatasetOptionsIntoTheCampaign() {
+        DemoOptions o = parse("--dataset", "synthetic", "--dataset-option", "size=16", "--dataset-option", "channels=2");
+        assertEquals(Map.of("size", "16", "channels", "2"),
+                org.ssal.campaign.CampaignRequest.parse(o.campaignJson("c")).validate().datasetOptions());
+        assertFalse(parse("--dataset", "synthetic").campaignJson("c").containsKey("datasetOptions"));
+        ParameterException e = assertThrows(ParameterException.class, () -> parse("--dataset-option", "size"));
+        assertTrue(e.getMessage().contains("--dataset-option") && e.getMessage().contains("size"), e.getMessage());
     }
 
     @Test
