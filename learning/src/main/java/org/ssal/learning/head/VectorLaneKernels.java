@@ -5,13 +5,15 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link LaneKernels} on the Vector API, in the CPU's widest vectors: lanes are samples or
- * features, never parts of one sum, so the width does not change a result. Four classes are
- * worked on at a time, so one load of the samples' (or features') values feeds four products
- * kept in registers.
+ * features, never parts of one sum, so the width does not change a result. Each loop keeps
+ * eight sums in registers — two vectors of samples (or features) for four classes — so one load
+ * feeds four products and the additions, each waiting on its own previous one, overlap.
  */
 final class VectorLaneKernels {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
-    private static final int LANES = SPECIES.length();
+    private static final int WIDTH = SPECIES.length();
+    /** A panel is two vectors of samples. */
+    private static final int LANES = 2 * WIDTH;
 
     private VectorLaneKernels() {
     }
@@ -27,68 +29,116 @@ final class VectorLaneKernels {
     static void panelDots(double[] panel, int at, int d, double[] weights, int m, double[] start, double[] out) {
         int k = 0;
         for (; k + 4 <= m; k += 4) {
-            DoubleVector s0 = DoubleVector.broadcast(SPECIES, start[k]);
-            DoubleVector s1 = DoubleVector.broadcast(SPECIES, start[k + 1]);
-            DoubleVector s2 = DoubleVector.broadcast(SPECIES, start[k + 2]);
-            DoubleVector s3 = DoubleVector.broadcast(SPECIES, start[k + 3]);
-            int w0 = k * d;
-            for (int j = 0; j < d; j++) {
-                DoubleVector x = DoubleVector.fromArray(SPECIES, panel, at + j * LANES);
-                s0 = s0.add(x.mul(weights[w0 + j]));
-                s1 = s1.add(x.mul(weights[w0 + d + j]));
-                s2 = s2.add(x.mul(weights[w0 + 2 * d + j]));
-                s3 = s3.add(x.mul(weights[w0 + 3 * d + j]));
-            }
-            s0.intoArray(out, k * LANES);
-            s1.intoArray(out, (k + 1) * LANES);
-            s2.intoArray(out, (k + 2) * LANES);
-            s3.intoArray(out, (k + 3) * LANES);
-        }
-        for (; k < m; k++) {
-            DoubleVector s = DoubleVector.broadcast(SPECIES, start[k]);
+            DoubleVector a0 = DoubleVector.broadcast(SPECIES, start[k]);
+            DoubleVector a1 = DoubleVector.broadcast(SPECIES, start[k + 1]);
+            DoubleVector a2 = DoubleVector.broadcast(SPECIES, start[k + 2]);
+            DoubleVector a3 = DoubleVector.broadcast(SPECIES, start[k + 3]);
+            DoubleVector b0 = a0;
+            DoubleVector b1 = a1;
+            DoubleVector b2 = a2;
+            DoubleVector b3 = a3;
             int w = k * d;
             for (int j = 0; j < d; j++) {
-                s = s.add(DoubleVector.fromArray(SPECIES, panel, at + j * LANES).mul(weights[w + j]));
+                DoubleVector x = DoubleVector.fromArray(SPECIES, panel, at + j * LANES);
+                DoubleVector y = DoubleVector.fromArray(SPECIES, panel, at + j * LANES + WIDTH);
+                double w0 = weights[w + j];
+                double w1 = weights[w + d + j];
+                double w2 = weights[w + 2 * d + j];
+                double w3 = weights[w + 3 * d + j];
+                a0 = a0.add(x.mul(w0));
+                b0 = b0.add(y.mul(w0));
+                a1 = a1.add(x.mul(w1));
+                b1 = b1.add(y.mul(w1));
+                a2 = a2.add(x.mul(w2));
+                b2 = b2.add(y.mul(w2));
+                a3 = a3.add(x.mul(w3));
+                b3 = b3.add(y.mul(w3));
             }
-            s.intoArray(out, k * LANES);
+            a0.intoArray(out, k * LANES);
+            b0.intoArray(out, k * LANES + WIDTH);
+            a1.intoArray(out, (k + 1) * LANES);
+            b1.intoArray(out, (k + 1) * LANES + WIDTH);
+            a2.intoArray(out, (k + 2) * LANES);
+            b2.intoArray(out, (k + 2) * LANES + WIDTH);
+            a3.intoArray(out, (k + 3) * LANES);
+            b3.intoArray(out, (k + 3) * LANES + WIDTH);
+        }
+        for (; k < m; k++) {
+            DoubleVector a = DoubleVector.broadcast(SPECIES, start[k]);
+            DoubleVector b = a;
+            int w = k * d;
+            for (int j = 0; j < d; j++) {
+                double weight = weights[w + j];
+                a = a.add(DoubleVector.fromArray(SPECIES, panel, at + j * LANES).mul(weight));
+                b = b.add(DoubleVector.fromArray(SPECIES, panel, at + j * LANES + WIDTH).mul(weight));
+            }
+            a.intoArray(out, k * LANES);
+            b.intoArray(out, k * LANES + WIDTH);
         }
     }
 
     static void addScaledRows(double[] grad, double[] residual, double[] rows, int m, int d, int from, int to,
                               int first, int last) {
-        int upper = from + SPECIES.loopBound(to - from);
-        for (int j = from; j < upper; j += LANES) {
+        int j = from;
+        for (; j + 2 * WIDTH <= to; j += 2 * WIDTH) {
             int k = 0;
             for (; k + 4 <= m; k += 4) {
-                int w = k * d + j;
-                DoubleVector g0 = DoubleVector.fromArray(SPECIES, grad, w);
-                DoubleVector g1 = DoubleVector.fromArray(SPECIES, grad, w + d);
-                DoubleVector g2 = DoubleVector.fromArray(SPECIES, grad, w + 2 * d);
-                DoubleVector g3 = DoubleVector.fromArray(SPECIES, grad, w + 3 * d);
-                for (int i = first; i < last; i++) {
-                    DoubleVector x = DoubleVector.fromArray(SPECIES, rows, i * d + j);
-                    int r = i * m + k;
-                    g0 = g0.add(x.mul(residual[r]));
-                    g1 = g1.add(x.mul(residual[r + 1]));
-                    g2 = g2.add(x.mul(residual[r + 2]));
-                    g3 = g3.add(x.mul(residual[r + 3]));
-                }
-                g0.intoArray(grad, w);
-                g1.intoArray(grad, w + d);
-                g2.intoArray(grad, w + 2 * d);
-                g3.intoArray(grad, w + 3 * d);
+                addScaledRowsToFour(grad, residual, rows, m, d, j, k, first, last);
             }
             for (; k < m; k++) {
                 int w = k * d + j;
-                DoubleVector g = DoubleVector.fromArray(SPECIES, grad, w);
+                DoubleVector a = DoubleVector.fromArray(SPECIES, grad, w);
+                DoubleVector b = DoubleVector.fromArray(SPECIES, grad, w + WIDTH);
                 for (int i = first; i < last; i++) {
-                    g = g.add(DoubleVector.fromArray(SPECIES, rows, i * d + j).mul(residual[i * m + k]));
+                    double r = residual[i * m + k];
+                    a = a.add(DoubleVector.fromArray(SPECIES, rows, i * d + j).mul(r));
+                    b = b.add(DoubleVector.fromArray(SPECIES, rows, i * d + j + WIDTH).mul(r));
                 }
-                g.intoArray(grad, w);
+                a.intoArray(grad, w);
+                b.intoArray(grad, w + WIDTH);
             }
         }
-        if (upper < to) {
-            LaneKernels.scalarAddScaledRows(grad, residual, rows, m, d, upper, to, first, last);
+        if (j < to) {
+            LaneKernels.scalarAddScaledRows(grad, residual, rows, m, d, j, to, first, last);
         }
+    }
+
+    /** Features [j, j + 2·width) of classes k..k+3. */
+    private static void addScaledRowsToFour(double[] grad, double[] residual, double[] rows, int m, int d, int j,
+                                            int k, int first, int last) {
+        int w = k * d + j;
+        DoubleVector a0 = DoubleVector.fromArray(SPECIES, grad, w);
+        DoubleVector b0 = DoubleVector.fromArray(SPECIES, grad, w + WIDTH);
+        DoubleVector a1 = DoubleVector.fromArray(SPECIES, grad, w + d);
+        DoubleVector b1 = DoubleVector.fromArray(SPECIES, grad, w + d + WIDTH);
+        DoubleVector a2 = DoubleVector.fromArray(SPECIES, grad, w + 2 * d);
+        DoubleVector b2 = DoubleVector.fromArray(SPECIES, grad, w + 2 * d + WIDTH);
+        DoubleVector a3 = DoubleVector.fromArray(SPECIES, grad, w + 3 * d);
+        DoubleVector b3 = DoubleVector.fromArray(SPECIES, grad, w + 3 * d + WIDTH);
+        for (int i = first; i < last; i++) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, rows, i * d + j);
+            DoubleVector y = DoubleVector.fromArray(SPECIES, rows, i * d + j + WIDTH);
+            int r = i * m + k;
+            double r0 = residual[r];
+            double r1 = residual[r + 1];
+            double r2 = residual[r + 2];
+            double r3 = residual[r + 3];
+            a0 = a0.add(x.mul(r0));
+            b0 = b0.add(y.mul(r0));
+            a1 = a1.add(x.mul(r1));
+            b1 = b1.add(y.mul(r1));
+            a2 = a2.add(x.mul(r2));
+            b2 = b2.add(y.mul(r2));
+            a3 = a3.add(x.mul(r3));
+            b3 = b3.add(y.mul(r3));
+        }
+        a0.intoArray(grad, w);
+        b0.intoArray(grad, w + WIDTH);
+        a1.intoArray(grad, w + d);
+        b1.intoArray(grad, w + d + WIDTH);
+        a2.intoArray(grad, w + 2 * d);
+        b2.intoArray(grad, w + 2 * d + WIDTH);
+        a3.intoArray(grad, w + 3 * d);
+        b3.intoArray(grad, w + 3 * d + WIDTH);
     }
 }

@@ -165,6 +165,8 @@ final class ScoringHandler implements EventService.View {
         CampaignCreated campaign = state.campaign;
         EmbeddingsReady embeddings = state.embeddings;
         long started = clock.millis();
+        // the ledger's time is its last label's: how long the label took through the tracker to here
+        long ledgerAge = started - ledger.getUpdatedAt().toEpochMilli();
         long begun = System.nanoTime(); // where a round's time goes, in the log: labels, embeddings, head, pick
         Map<String, Integer> labeled = labels.labelsOf(ledger);
         long labelsRead = System.nanoTime();
@@ -188,9 +190,10 @@ final class ScoringHandler implements EventService.View {
                 .setHead(campaign.getHead()).setStrategy(campaign.getStrategy()).setChainSha256(link)
                 .setDurationMs(clock.millis() - started).setEvaluatedAt(clock.instant()).build());
         state.lastEvaluatedRound = input.round();
-        LOG.info("campaign {} round {}: {} labels, test accuracy {} (labels {} ms, embeddings {} ms, head and test {} ms)",
-                campaign.getCampaignId(), input.round(), input.labels().size(), String.format("%.4f", result.accuracy()),
-                millis(labelsRead - begun), millis(embeddingsRead - labelsRead), millis(evaluated - embeddingsRead));
+        LOG.info("campaign {} round {}: {} labels, test accuracy {} (ledger here {} ms after its last label; labels {} ms,"
+                        + " embeddings {} ms, head and test {} ms)", campaign.getCampaignId(), input.round(),
+                input.labels().size(), String.format("%.4f", result.accuracy()), ledgerAge, millis(labelsRead - begun),
+                millis(embeddingsRead - labelsRead), millis(evaluated - embeddingsRead));
 
         int k = Math.min(campaign.getBatchSize(), ledger.getRemaining());
         if (ledger.getStatus() != CampaignStatus.ACTIVE || k <= 0) {

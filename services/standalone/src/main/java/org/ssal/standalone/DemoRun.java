@@ -20,6 +20,7 @@ import org.ssal.campaign.CampaignCommands;
 import org.ssal.campaign.CampaignRequest;
 import org.ssal.events.BudgetState;
 import org.ssal.events.CampaignCreated;
+import org.ssal.events.CampaignStatus;
 import org.ssal.events.EmbeddingsReady;
 import org.ssal.events.EncoderChosen;
 import org.ssal.events.PretrainComplete;
@@ -85,6 +86,12 @@ public class DemoRun implements QuarkusApplication {
                     } else if (event instanceof EmbeddingsReady e && e.getCampaignId().equals(campaignId)) {
                         out.printf("[%6.1fs] embeddings: pool %d, test %d, dim %d%n", seconds, e.getPoolSize(),
                                 e.getTestSize(), e.getDim());
+                    } else if (event instanceof BudgetState b && b.getCampaignId().equals(campaignId)
+                            && b.getStatus() == CampaignStatus.FAILED) {
+                        // a demo does not wait for a resume: say why and stop
+                        out.printf("[%6.1fs] ssal: campaign %s FAILED: %s%n", seconds, campaignId,
+                                b.getFailure() == null ? "(no reason given)" : b.getFailure().getReason());
+                        return 1;
                     } else if (event instanceof BudgetState b && b.getCampaignId().equals(campaignId)
                             && b.getLabeled() != lastLabeledShown && (b.getRoundComplete() || b.getLabeled() % 50 == 0)) {
                         lastLabeledShown = b.getLabeled();
