@@ -68,6 +68,15 @@ public final class KCenterGreedy {
      * @param parallel whether to spread the first full pass over the common fork-join pool
      */
     public static Result run(float[][] pool, float[][] centers, int k, int start, int[] tieRank, boolean parallel) {
+        return start(pool, centers, k, start, tieRank, parallel).result();
+    }
+
+    /** A traversal after its first picks (null when k is 0), and those picks. */
+    record Started(Traversal traversal, Result result) {
+    }
+
+    /** {@link #run}, keeping the traversal so that it can go on. */
+    static Started start(float[][] pool, float[][] centers, int k, int start, int[] tieRank, boolean parallel) {
         int n = pool.length;
         if (k < 0 || k > n) {
             throw new IllegalArgumentException("k must be in [0, " + n + "], got " + k);
@@ -76,55 +85,141 @@ public final class KCenterGreedy {
             throw new IllegalArgumentException("tieRank has " + tieRank.length + " entries for " + n + " pool rows");
         }
         if (k == 0) {
-            return new Result(new int[0], new double[0], 0, 0);
+            return new Started(null, new Result(new int[0], new double[0], 0, 0));
         }
         if (centers.length == 0 && (start < 0 || start >= n)) {
             throw new IllegalArgumentException("start must be in [0, " + n + ") when there are no centers, got " + start);
         }
-        int d = pool[0].length;
-        for (int i = 0; i < n; i++) {
-            if (pool[i].length != d) {
-                throw new IllegalArgumentException("pool row " + i + " has dim " + pool[i].length + ", expected " + d);
-            }
-        }
-        List<float[]> all = new ArrayList<>(List.of(centers));
-        int[] picked = new int[k];
-        double[] distances = new double[k];
-        int from = 0;
-        boolean[] taken = new boolean[n];
+        Traversal traversal = new Traversal(pool, centers, start, tieRank, parallel);
+        Result result = traversal.pick(centers.length == 0 ? k - 1 : k);
         if (centers.length == 0) {
+            int[] picked = new int[k];
+            double[] distances = new double[k];
             picked[0] = start;
             distances[0] = Double.NaN;
-            taken[start] = true;
-            all.add(pool[start]);
-            from = 1;
+            System.arraycopy(result.picked(), 0, picked, 1, k - 1);
+            System.arraycopy(result.distances(), 0, distances, 1, k - 1);
+            result = new Result(picked, distances, result.evaluations(), result.naiveEvaluations());
         }
-        // every row against the first center, so the heap starts from real bounds
-        float[] first = all.get(0);
-        double[] bound = new double[n];
-        IntStream rows = IntStream.range(0, n);
-        (parallel ? rows.parallel() : rows).forEach(i -> bound[i] = SquaredDistance.of(pool[i], first));
-        long evaluations = n;
-        long naive = (long) n * centers.length + (centers.length == 0 ? n : 0);
-        int[] comparedWith = new int[n]; // how many of the centers in `all` each bound accounts for
-        Arrays.fill(comparedWith, 1);
-        int[] owner = new int[n]; // index in `all` of the center each bound is the distance to
-        CenterGaps centerGaps = new CenterGaps(all, parallel);
-        FarthestFirstHeap heap = new FarthestFirstHeap(n);
-        for (int i = 0; i < n; i++) {
-            if (!taken[i]) {
-                heap.add(i, bound[i], tieRank[i]);
+        return new Started(traversal, result);
+    }
+
+    /**
+     * A farthest-first traversal that can go on: {@link #pick} continues from the centers and
+     * bounds it has, each pick becoming a center of the next. What it keeps — every row's bound,
+     * how many centers the bound accounts for, the gaps between centers — depends only on the
+     * pool, the centers and the picks, never on when they were added, so picking k and then k'
+     * more gives the picks a fresh traversal over the same centers would (exactly: bounds are
+     * minima of the same computed distances). The scorer keeps one per campaign between rounds
+     * ({@link KCenterGreedyStrategy}), so a round costs its own picks, not the whole labeled set again.
+     */
+    static final class Traversal {
+        private final float[][] pool;
+        private final int[] tieRank;
+        private final List<float[]> all;
+        private final double[] bound;
+        private final int[] comparedWith; // how many of the centers in `all` each bound accounts for
+        private final int[] owner; // index in `all` of the center each bound is the distance to
+        private final boolean[] taken;
+        private final FarthestFirstHeap heap;
+        private final CenterGaps centerGaps;
+        private long evaluations;
+        private long naive;
+        private long evaluationsReported;
+        private long naiveReported;
+        /** The last pick, a center only once the next pick is asked for (so a last round adds no gaps). */
+        private int pendingCenter = -1;
+
+        /**
+         * Every row against the first center (the first of {@code centers}, else row {@code start},
+         * which is then taken), so the heap starts from real bounds.
+         */
+        Traversal(float[][] pool, float[][] centers, int start, int[] tieRank, boolean parallel) {
+            int n = pool.length;
+            int d = pool[0].length;
+            for (int i = 0; i < n; i++) {
+                if (pool[i].length != d) {
+                    throw new IllegalArgumentException("pool row " + i + " has dim " + pool[i].length + ", expected " + d);
+                }
+            }
+            this.pool = pool;
+            this.tieRank = tieRank;
+            this.all = new ArrayList<>(List.of(centers));
+            this.taken = new boolean[n];
+            if (centers.length == 0) {
+                taken[start] = true;
+                all.add(pool[start]);
+            }
+            float[] first = all.get(0);
+            this.bound = new double[n];
+            IntStream rows = IntStream.range(0, n);
+            (parallel ? rows.parallel() : rows).forEach(i -> bound[i] = SquaredDistance.of(pool[i], first));
+            this.evaluations = n;
+            this.naive = (long) n * centers.length + (centers.length == 0 ? n : 0);
+            this.comparedWith = new int[n];
+            Arrays.fill(comparedWith, 1);
+            this.owner = new int[n];
+            this.centerGaps = new CenterGaps(all, parallel);
+            this.heap = new FarthestFirstHeap(n);
+            for (int i = 0; i < n; i++) {
+                if (!taken[i]) {
+                    heap.add(i, bound[i], tieRank[i]);
+                }
             }
         }
-        for (int step = from; step < k; step++) {
-            int best;
+
+        /** The pool this traversal picks from, by row. */
+        float[][] pool() {
+            return pool;
+        }
+
+        /** Whether row {@code i} has been picked (or was the start). */
+        boolean taken(int i) {
+            return taken[i];
+        }
+
+        /** Rows not picked yet. */
+        int remaining() {
+            return heap.size();
+        }
+
+        /**
+         * The next {@code k} picks (at most {@link #remaining()}), farthest-first; the counts in the
+         * result are those since the previous call (the first call's include the first pass).
+         */
+        Result pick(int k) {
+            if (k < 0 || k > heap.size()) {
+                throw new IllegalArgumentException("k must be in [0, " + heap.size() + "], got " + k);
+            }
+            int[] picked = new int[k];
+            double[] distances = new double[k];
+            for (int step = 0; step < k; step++) {
+                if (pendingCenter >= 0) {
+                    all.add(pool[pendingCenter]);
+                    naive += pool.length;
+                    pendingCenter = -1;
+                }
+                int best = farthest();
+                picked[step] = best;
+                distances[step] = Math.sqrt(bound[best]);
+                taken[best] = true;
+                pendingCenter = best;
+            }
+            Result result = new Result(picked, distances, evaluations + centerGaps.evaluations - evaluationsReported,
+                    naive - naiveReported);
+            evaluationsReported = evaluations + centerGaps.evaluations;
+            naiveReported = naive;
+            return result;
+        }
+
+        /** Pops rows, bringing each up to date as far as it can still win, until the top one is up to date. */
+        private int farthest() {
             while (true) {
                 int top = heap.top();
                 int centersNow = all.size();
                 if (comparedWith[top] == centersNow) {
-                    best = top;
                     heap.removeTop();
-                    break;
+                    return top;
                 }
                 double value = bound[top];
                 int nearest = owner[top];
@@ -153,15 +248,7 @@ public final class KCenterGreedy {
                 comparedWith[top] = c;
                 heap.replaceTopKey(value);
             }
-            picked[step] = best;
-            distances[step] = Math.sqrt(bound[best]);
-            taken[best] = true;
-            if (step + 1 < k) {
-                all.add(pool[best]);
-                naive += n;
-            }
         }
-        return new Result(picked, distances, evaluations + centerGaps.evaluations, naive);
     }
 
     /**

@@ -17,8 +17,14 @@ import java.util.Set;
  * round's stream of the campaign seed (over the pool in id order), and its score is NaN. Scores
  * of the other picks are their distance to the nearest center at the time they were picked (a
  * non-increasing sequence). Equal distances go to the smaller id.
+ *
+ * <p>A round that continues an earlier selection (its labeled set is that selection's centers and
+ * picks, its candidates the rest) goes on from the kept traversal ({@link KCenterTraversals}):
+ * same picks, a fraction of the work.
  */
 public final class KCenterGreedyStrategy implements AcquisitionStrategy {
+    /** Shared by every instance: the scorer makes a strategy per round, a campaign's rounds continue one traversal. */
+    private static final KCenterTraversals KEPT = new KCenterTraversals();
     private final boolean parallel;
 
     public KCenterGreedyStrategy() {
@@ -46,18 +52,52 @@ public final class KCenterGreedyStrategy implements AcquisitionStrategy {
         if (take == 0) {
             return new Selection(List.of(), new double[0]);
         }
-        float[][] centers = ctx.labeledEmbeddingsOrEmpty();
-        int start = -1;
-        if (centers.length == 0) {
-            int[] byId = IdOrder.ascending(ctx.poolIds());
-            start = byId[ctx.selectionStream().nextInt(byId.length)];
+        KCenterTraversals.Continuation continuation = KEPT.take(ctx);
+        KCenterTraversals.Entry entry;
+        int[] rowOfCandidate;
+        KCenterGreedy.Result result;
+        if (continuation != null) {
+            entry = continuation.entry();
+            rowOfCandidate = continuation.rowOfCandidate();
+            result = entry.traversal.pick(take);
+        } else {
+            float[][] centers = ctx.labeledEmbeddingsOrEmpty();
+            int start = -1;
+            if (centers.length == 0) {
+                int[] byId = IdOrder.ascending(ctx.poolIds());
+                start = byId[ctx.selectionStream().nextInt(byId.length)];
+            }
+            KCenterGreedy.Started started = KCenterGreedy.start(ctx.poolEmbeddings(), centers, take, start,
+                    IdOrder.ranks(ctx.poolIds()), parallel);
+            result = started.result();
+            entry = new KCenterTraversals.Entry(started.traversal(), ctx.poolIds(),
+                    ctx.labeledIds() == null ? List.of() : ctx.labeledIds(), centers);
+            rowOfCandidate = null; // the traversal's rows are this round's candidates
         }
-        KCenterGreedy.Result result = KCenterGreedy.run(ctx.poolEmbeddings(), centers, take, start,
-                IdOrder.ranks(ctx.poolIds()), parallel);
         List<String> ids = new ArrayList<>(take);
-        for (int index : result.picked()) {
-            ids.add(ctx.poolIds().get(index));
+        int[] candidateOfRow = rowOfCandidate == null ? null : inverse(rowOfCandidate, entry.traversal.pool().length);
+        for (int picked : result.picked()) {
+            int candidate = candidateOfRow == null ? picked : candidateOfRow[picked];
+            ids.add(ctx.poolIds().get(candidate));
         }
+        for (int picked : result.picked()) {
+            entry.picked(picked); // labeled next round: a center of the traversal's continuation
+        }
+        KEPT.keep(entry);
         return new Selection(ids, result.distances());
+    }
+
+    /** Selections in this JVM that went on from a kept traversal. */
+    static long continuedSelections() {
+        return KEPT.continued();
+    }
+
+    private static int[] inverse(int[] rowOfCandidate, int rows) {
+        int[] out = new int[rows];
+        java.util.Arrays.fill(out, -1);
+        for (int i = 0; i < rowOfCandidate.length; i++) {
+            out[rowOfCandidate[i]] = i;
+        }
+        return out;
     }
 }
