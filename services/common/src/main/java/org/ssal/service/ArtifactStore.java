@@ -156,6 +156,23 @@ public final class ArtifactStore {
         return value;
     }
 
+    /**
+     * Copies an artifact into {@code target}, streaming (any size), hashed on both sides: the copy
+     * is kept only when the source's bytes hash to {@code expectedSha256}, else nothing is left in
+     * {@code target} and {@link CorruptArtifactException} names the uri.
+     *
+     * @return the copy's reference (its sha256 is the source's) and its size in bytes
+     */
+    public Copied copyTo(ArtifactStore target, String uri, String expectedSha256) {
+        long[] bytes = {0};
+        Ref ref = target.put(out -> bytes[0] = open(uri, expectedSha256, in -> in.transferTo(out)));
+        return new Copied(ref, bytes[0]);
+    }
+
+    /** An artifact copied by {@link #copyTo}: where it is in the target, and how many bytes. */
+    public record Copied(Ref ref, long bytes) {
+    }
+
     /** Stores a flat directory (e.g. a saved model: graph, config, checksums) as one zip artifact. */
     public Ref putDirectory(Path dir) {
         return put(out -> {

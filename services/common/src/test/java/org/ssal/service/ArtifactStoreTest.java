@@ -37,6 +37,32 @@ class ArtifactStoreTest {
     }
 
     @Test
+    void shouldCopyIntoAnotherStoreStreamingAndKeepNothingOfACorruptOne() throws Exception {
+        ArtifactStore from = new ArtifactStore(dir.resolve("from"));
+        ArtifactStore to = new ArtifactStore(dir.resolve("to"));
+        byte[] bytes = new byte[3 * 1024 * 1024 + 17]; // several of the store's blocks
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 31 + (i >> 9));
+        }
+        ArtifactStore.Ref ref = from.put(bytes);
+        ArtifactStore.Copied copied = from.copyTo(to, ref.uri(), ref.sha256());
+        assertEquals(ref, copied.ref());
+        assertEquals(bytes.length, copied.bytes());
+        assertArrayEquals(bytes, to.read(ref.uri(), ref.sha256()));
+
+        ArtifactStore other = new ArtifactStore(dir.resolve("other"));
+        Path file = dir.resolve("from").resolve("sha256").resolve(ref.sha256().substring(0, 2)).resolve(ref.sha256());
+        bytes[bytes.length - 1] ^= 1; // the last byte: after everything a reader would have taken
+        Files.write(file, bytes);
+        CorruptArtifactException e = assertThrows(CorruptArtifactException.class,
+                () -> from.copyTo(other, ref.uri(), ref.sha256()));
+        assertTrue(e.getMessage().contains(ref.uri()), e.getMessage());
+        try (var files = Files.walk(dir.resolve("other"))) {
+            assertTrue(files.filter(Files::isRegularFile).findAny().isEmpty(), "no copy and no partial file left");
+        }
+    }
+
+    @Test
     void shouldRefuseAUriThatDoesNotMatchItsHash() {
         ArtifactStore store = new ArtifactStore(dir);
         ArtifactStore.Ref ref = store.put(new byte[] {1, 2, 3});

@@ -88,18 +88,17 @@ public final class Artifacts {
         ArtifactStore target = new ArtifactStore(to);
         for (Entry entry : byUri.values()) {
             String origin = entry.referencedBy().get(0).origin();
-            byte[] bytes;
+            ArtifactStore.Copied copied;
             try {
-                bytes = from.read(entry.uri(), entry.sha256());
+                copied = from.copyTo(target, entry.uri(), entry.sha256()); // streamed: pools of any size
             } catch (RuntimeException e) {
                 throw new IllegalStateException("cannot export artifact " + entry.uri() + " (referenced by " + origin
                         + "): " + e.getMessage(), e);
             }
-            ArtifactStore.Ref copied = target.put(bytes);
-            if (!copied.sha256().equals(entry.sha256())) {
-                throw new IllegalStateException("copy of artifact " + entry.uri() + " has sha256 " + copied.sha256());
+            if (!copied.ref().sha256().equals(entry.sha256())) {
+                throw new IllegalStateException("copy of artifact " + entry.uri() + " has sha256 " + copied.ref().sha256());
             }
-            progress.accept("ssal: copied " + entry.uri() + " (" + bytes.length + " bytes, sha256 checked)");
+            progress.accept("ssal: copied " + entry.uri() + " (" + copied.bytes() + " bytes, sha256 checked)");
         }
     }
 }
