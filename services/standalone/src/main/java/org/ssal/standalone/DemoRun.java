@@ -86,11 +86,10 @@ public class DemoRun implements QuarkusApplication {
                     } else if (event instanceof EmbeddingsReady e && e.getCampaignId().equals(campaignId)) {
                         out.printf("[%6.1fs] embeddings: pool %d, test %d, dim %d%n", seconds, e.getPoolSize(),
                                 e.getTestSize(), e.getDim());
-                    } else if (event instanceof BudgetState b && b.getCampaignId().equals(campaignId)
-                            && b.getStatus() == CampaignStatus.FAILED) {
+                    } else if (failureOf(event, campaignId) != null) {
                         // a demo does not wait for a resume: say why and stop
                         out.printf("[%6.1fs] ssal: campaign %s FAILED: %s%n", seconds, campaignId,
-                                b.getFailure() == null ? "(no reason given)" : b.getFailure().getReason());
+                                failureOf(event, campaignId));
                         return 1;
                     } else if (event instanceof BudgetState b && b.getCampaignId().equals(campaignId)
                             && b.getLabeled() != lastLabeledShown && (b.getRoundComplete() || b.getLabeled() % 50 == 0)) {
@@ -135,6 +134,15 @@ public class DemoRun implements QuarkusApplication {
             out.println("ssal: summary written to " + options.summaryJson());
         }
         return 0;
+    }
+
+    /** Why the campaign failed, when {@code event} is its ledger saying FAILED; else null. */
+    static String failureOf(SpecificRecord event, String campaignId) {
+        if (event instanceof BudgetState b && b.getCampaignId().equals(campaignId)
+                && b.getStatus() == CampaignStatus.FAILED) {
+            return b.getFailure() == null ? "(no reason given)" : b.getFailure().getReason();
+        }
+        return null;
     }
 
     private static boolean finished(Map<Integer, RoundEvaluated> rounds, int budget) {
