@@ -66,10 +66,10 @@ class LabelIngestionIT {
         Properties props = new Properties();
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, BudgetTopology.APPLICATION_ID + "-bench-" + UUID.randomUUID());
-        // as the campaign service runs it (services/campaign application.properties)
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+        props.putAll(ServiceStreamsSettings.load());
+        props.putAll(ServiceStreamsSettings.benchOverrides(System.getProperties()));
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        System.out.println("[ingestion] tracker settings: " + new java.util.TreeMap<>(props));
         tracker = new KafkaStreams(BudgetTopology.build(TrackerTopics.DEFAULT), props);
         tracker.start();
     }
@@ -91,23 +91,27 @@ class LabelIngestionIT {
             for (int i = 0; i < LABELS; i++) {
                 samples.add(String.format("s%07d", i));
             }
-            double onItsPartition = trackerSeconds(samples, true);
-            double moved = trackerSeconds(samples, false);
+            Timed onItsPartition = trackerRun(samples, true);
+            Timed moved = trackerRun(samples, false);
 
             String plainTopic = "ingest-plain-" + round + "-" + UUID.randomUUID();
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
                 admin.createTopics(List.of(new NewTopic(plainTopic, PARTITIONS, (short) 1))).all().get();
             }
+            CpuUse start = CpuUse.now();
             long plain = System.nanoTime();
             sendLabels(plainTopic, "ingest-" + UUID.randomUUID(), null, samples);
             assertEquals(LABELS, consumeAll(plainTopic, LABELS));
             double plainSeconds = (System.nanoTime() - plain) / 1e9;
+            CpuUse plainCpu = CpuUse.now().since(start);
 
             System.out.printf("[ingestion] round %d: %d labels: tracker %.0f labels/s (%.2f s) on the campaign's "
                             + "partition, %.0f labels/s (%.2f s) from another partition (repartitioned); plain "
                             + "producer->consumer %.0f records/s (%.2f s); ratio %.2f and %.2f%n", round, LABELS,
-                    LABELS / onItsPartition, onItsPartition, LABELS / moved, moved, LABELS / plainSeconds, plainSeconds,
-                    plainSeconds / onItsPartition, plainSeconds / moved);
+                    LABELS / onItsPartition.seconds(), onItsPartition.seconds(), LABELS / moved.seconds(), moved.seconds(),
+                    LABELS / plainSeconds, plainSeconds, plainSeconds / onItsPartition.seconds(), plainSeconds / moved.seconds());
+            System.out.printf("[ingestion] round %d %s on the campaign's partition; %s from another; %s plain%n", round,
+                    onItsPartition.cpu().describe(), moved.cpu().describe(), plainCpu.describe());
         }
     }
 
@@ -116,9 +120,9 @@ class LabelIngestionIT {
      * tracker counts them all: every label written to the campaign's own partition
      * ({@code onItsPartition}, where Java's partitioner puts it) or to the other one (as CRC32 may).
      *
-     * @return seconds from the first label sent to the state that counts the last
+     * @return from the first label sent to the state that counts the last
      */
-    private static double trackerSeconds(List<String> samples, boolean onItsPartition) throws Exception {
+    private static Timed trackerRun(List<String> samples, boolean onItsPartition) throws Exception {
         String id = "ingest-" + UUID.randomUUID();
         int partition = LabelKeys.partitionOf(id, PARTITIONS);
         try (KafkaProducer<String, byte[]> producer = producer()) {
@@ -127,13 +131,18 @@ class LabelIngestionIT {
         }
         awaitLedger(id, state -> state.getQueried() == LABELS);
 
+        CpuUse cpu = CpuUse.now();
         long started = System.nanoTime();
         sendLabels(Topics.LABELS_RECEIVED, id, onItsPartition ? partition : (partition + 1) % PARTITIONS, samples);
         BudgetState done = awaitLedger(id, state -> state.getLabeled() == LABELS);
         double seconds = (System.nanoTime() - started) / 1e9;
+        CpuUse used = CpuUse.now().since(cpu);
         assertEquals(LABELS, done.getLabeled(), "every label counted once");
         assertEquals(LABELS, done.getQueried());
-        return seconds;
+        return new Timed(seconds, used);
+    }
+
+    private record Timed(double seconds, CpuUse cpu) {
     }
 
     /** @param partition where to write every record; null: the producer's partitioner decides */
