@@ -91,13 +91,16 @@ class LabelIngestionIT {
             for (int i = 0; i < LABELS; i++) {
                 samples.add(String.format("s%07d", i));
             }
-            Timed onItsPartition = trackerRun(samples, true);
-            Timed moved = trackerRun(samples, false);
-
+            // created seconds before it is written: a producer that writes to a topic just created may loop on
+            // OUT_OF_ORDER_SEQUENCE after a NOT_LEADER
             String plainTopic = "ingest-plain-" + round + "-" + UUID.randomUUID();
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
                 admin.createTopics(List.of(new NewTopic(plainTopic, PARTITIONS, (short) 1))).all().get();
+                awaitLeaders(admin, plainTopic);
             }
+            Timed onItsPartition = trackerRun(samples, true);
+            Timed moved = trackerRun(samples, false);
+
             CpuUse start = CpuUse.now();
             long plain = System.nanoTime();
             sendLabels(plainTopic, "ingest-" + UUID.randomUUID(), null, samples);
@@ -159,6 +162,21 @@ class LabelIngestionIT {
         }
     }
 
+    /** Waits until every partition of a new topic has a leader. */
+    private static void awaitLeaders(Admin admin, String topic) throws Exception {
+        long giveUp = System.nanoTime() + PATIENCE.toNanos();
+        while (admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                .anyMatch(p -> p.leader() == null || p.leader().isEmpty())) {
+            if (System.nanoTime() > giveUp) {
+                throw new AssertionError("topic " + topic + " has no leader after " + PATIENCE);
+            }
+            Thread.onSpinWait();
+        }
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(quickReader("ingestion-leaders"))) {
+            partitions(consumer, topic);
+        }
+    }
+
     /** The latest budget state of the campaign once it satisfies {@code done}. */
     private static BudgetState awaitLedger(String id, java.util.function.Predicate<BudgetState> done) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(quickReader("ingestion-ledger"))) {
@@ -211,6 +229,8 @@ class LabelIngestionIT {
     private static KafkaProducer<String, byte[]> producer() {
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ProducerConfig.LINGER_MS_CONFIG, 5,
+                // a batch the broker keeps refusing fails the run instead of hanging it in flush()
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) PATIENCE.toMillis(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
     }
