@@ -7,39 +7,84 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * CPU spent between two points of a bench: by the tracker's stream threads, by this whole JVM
- * (broker, clients and tracker), and by the machine (/proc/stat, other processes included). Tells a
- * run that waits from one that is short of cores, which labels/s alone cannot.
+ * CPU spent between two points of a bench: by this JVM's threads in groups (the tracker's stream
+ * thread, its producer's network thread, the broker's request handlers, ...; "vm" is the JVM's own
+ * work, GC and JIT, which has no Java thread), by the whole JVM, and by the machine (/proc/stat,
+ * other processes included). Tells a run that waits from one that is short of cores, and who
+ * uses them, which labels/s alone cannot.
  */
-record CpuUse(long streamThreadNanos, long jvmNanos, long machineBusyTicks, long machineTicks) {
+record CpuUse(Map<String, Long> groupNanos, long jvmNanos, long machineBusyTicks, long machineTicks) {
     /** Linux's USER_HZ: /proc/stat counts in 1/100 s. */
     private static final double TICKS_PER_SECOND = 100.0;
+    /** First match wins: thread name fragment → group. */
+    private static final Map<String, String> GROUPS = groups();
+
+    private static Map<String, String> groups() {
+        Map<String, String> groups = new LinkedHashMap<>();
+        groups.put("-StreamThread-1-producer", "tracker producer");
+        groups.put("-StreamThread-", "stream thread");
+        groups.put("data-plane-kafka-request-handler", "broker handlers");
+        groups.put("data-plane-kafka-network-thread", "broker network");
+        groups.put("kafka-producer-network-thread", "bench producers");
+        groups.put("main", "bench main");
+        return groups;
+    }
 
     static CpuUse now() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long stream = 0;
+        Map<String, Long> byGroup = new TreeMap<>();
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && info.getThreadName().contains("-StreamThread-")) {
-                stream += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            if (info != null) {
+                long nanos = Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+                byGroup.merge(groupOf(info.getThreadName()), nanos, Long::sum);
             }
         }
         long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
         long[] machine = procStatTicks();
-        return new CpuUse(stream, jvm, machine[0], machine[1]);
+        return new CpuUse(byGroup, jvm, machine[0], machine[1]);
     }
 
+    private static String groupOf(String threadName) {
+        for (Map.Entry<String, String> group : GROUPS.entrySet()) {
+            if (threadName.contains(group.getKey())) {
+                return group.getValue();
+            }
+        }
+        return "other broker and client threads";
+    }
+
+    /**
+     * The difference from {@code start}. Threads that ended in between are lost from their group
+     * and counted in "vm" instead; the groups above end only with the bench.
+     */
     CpuUse since(CpuUse start) {
-        return new CpuUse(streamThreadNanos - start.streamThreadNanos, jvmNanos - start.jvmNanos,
-                machineBusyTicks - start.machineBusyTicks, machineTicks - start.machineTicks);
+        Map<String, Long> byGroup = new TreeMap<>();
+        groupNanos.forEach((group, nanos) -> byGroup.put(group, nanos - start.groupNanos.getOrDefault(group, 0L)));
+        long jvm = jvmNanos - start.jvmNanos;
+        byGroup.put("vm", jvm - byGroup.values().stream().mapToLong(Long::longValue).sum());
+        return new CpuUse(byGroup, jvm, machineBusyTicks - start.machineBusyTicks, machineTicks - start.machineTicks);
     }
 
-    /** e.g. "stream thread 0.41 s, JVM 1.52 s, machine 1.80 of 1.90 core-s busy" for a difference. */
+    /** The stream thread's CPU seconds in a difference. */
+    double streamThreadSeconds() {
+        return groupNanos.getOrDefault("stream thread", 0L) / 1e9;
+    }
+
+    /** e.g. "JVM 1.52 s (stream thread 0.41, broker handlers 0.30, ...), machine 1.80 of 1.90 core-s busy". */
     String describe() {
-        return String.format("CPU: stream thread %.2f s, JVM %.2f s, machine %.2f of %.2f core-s busy",
-                streamThreadNanos / 1e9, jvmNanos / 1e9, machineBusyTicks / TICKS_PER_SECOND, machineTicks / TICKS_PER_SECOND);
+        StringBuilder groups = new StringBuilder();
+        groupNanos.entrySet().stream().filter(group -> group.getValue() >= 5_000_000)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(group -> groups.append(groups.isEmpty() ? "" : ", ")
+                        .append(String.format("%s %.2f", group.getKey(), group.getValue() / 1e9)));
+        return String.format("CPU: JVM %.2f s (%s), machine %.2f of %.2f core-s busy", jvmNanos / 1e9, groups,
+                machineBusyTicks / TICKS_PER_SECOND, machineTicks / TICKS_PER_SECOND);
     }
 
     /** {busy, all} ticks of every core since boot; zeros where there is no /proc/stat. */

@@ -113,8 +113,9 @@ class LabelIngestionIT {
                             + "producer->consumer %.0f records/s (%.2f s); ratio %.2f and %.2f%n", round, LABELS,
                     LABELS / onItsPartition.seconds(), onItsPartition.seconds(), LABELS / moved.seconds(), moved.seconds(),
                     LABELS / plainSeconds, plainSeconds, plainSeconds / onItsPartition.seconds(), plainSeconds / moved.seconds());
-            System.out.printf("[ingestion] round %d %s on the campaign's partition; %s from another; %s plain%n", round,
-                    onItsPartition.cpu().describe(), moved.cpu().describe(), plainCpu.describe());
+            System.out.printf("[ingestion] round %d, on the campaign's partition: %s%n", round, onItsPartition.cpu().describe());
+            System.out.printf("[ingestion] round %d, from another partition: %s%n", round, moved.cpu().describe());
+            System.out.printf("[ingestion] round %d, plain producer->consumer: %s%n", round, plainCpu.describe());
         }
     }
 
