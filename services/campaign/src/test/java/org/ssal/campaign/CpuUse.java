@@ -13,8 +13,8 @@ import java.util.TreeMap;
 
 /**
  * CPU spent between two points of a bench: by this JVM's threads in groups (the tracker's stream
- * thread, its producer's network thread, the broker's request handlers, ...; "vm" is the JVM's own
- * work, GC and JIT, which has no Java thread), by the whole JVM, and by the machine (/proc/stat,
+ * thread, its producer's network thread, the broker's request handlers, ..., the garbage collector
+ * and the JIT compilers; "vm other" is the rest), by the whole JVM, and by the machine (/proc/stat,
  * other processes included). Tells a run that waits from one that is short of cores, and who
  * uses them, which labels/s alone cannot.
  */
@@ -44,10 +44,37 @@ record CpuUse(Map<String, Long> groupNanos, long jvmNanos, long machineBusyTicks
                 byGroup.merge(groupOf(info.getThreadName()), nanos, Long::sum);
             }
         }
+        byGroup.putAll(nativeThreadNanos());
         long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
         long[] machine = procStatTicks();
         return new CpuUse(byGroup, jvm, machine[0], machine[1]);
+    }
+
+    /**
+     * The JVM's own threads, which ThreadMXBean does not list, from /proc/self/task: "gc" (G1's
+     * workers, refinement and marking threads) and "jit" (the C1 and C2 compiler threads). Empty
+     * where there is no /proc.
+     */
+    private static Map<String, Long> nativeThreadNanos() {
+        Map<String, Long> nanos = new TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                String stat = Files.readString(task.resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String group = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "jit"
+                        : name.startsWith("GC Thread") || name.startsWith("G1 ") ? "gc" : null;
+                if (group != null) {
+                    // fields after the name: state is the 3rd field of stat, utime and stime the 14th and 15th
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    nanos.merge(group, (long) (ticks / TICKS_PER_SECOND * 1e9), Long::sum);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        return nanos;
     }
 
     private static String groupOf(String threadName) {
@@ -61,13 +88,13 @@ record CpuUse(Map<String, Long> groupNanos, long jvmNanos, long machineBusyTicks
 
     /**
      * The difference from {@code start}. Threads that ended in between are lost from their group
-     * and counted in "vm" instead; the groups above end only with the bench.
+     * and counted in "vm other" instead; the groups above end only with the bench.
      */
     CpuUse since(CpuUse start) {
         Map<String, Long> byGroup = new TreeMap<>();
         groupNanos.forEach((group, nanos) -> byGroup.put(group, nanos - start.groupNanos.getOrDefault(group, 0L)));
         long jvm = jvmNanos - start.jvmNanos;
-        byGroup.put("vm", jvm - byGroup.values().stream().mapToLong(Long::longValue).sum());
+        byGroup.put("vm other", jvm - byGroup.values().stream().mapToLong(Long::longValue).sum());
         return new CpuUse(byGroup, jvm, machineBusyTicks - start.machineBusyTicks, machineTicks - start.machineTicks);
     }
 

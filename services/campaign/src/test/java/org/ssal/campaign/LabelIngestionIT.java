@@ -166,15 +166,23 @@ class LabelIngestionIT {
     /** Waits until every partition of a new topic has a leader. */
     private static void awaitLeaders(Admin admin, String topic) throws Exception {
         long giveUp = System.nanoTime() + PATIENCE.toNanos();
-        while (admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
-                .anyMatch(p -> p.leader() == null || p.leader().isEmpty())) {
+        while (!led(admin, topic)) {
             if (System.nanoTime() > giveUp) {
                 throw new AssertionError("topic " + topic + " has no leader after " + PATIENCE);
             }
             Thread.onSpinWait();
         }
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(quickReader("ingestion-leaders"))) {
-            partitions(consumer, topic);
+    }
+
+    private static boolean led(Admin admin, String topic) throws Exception {
+        try {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
+                return false; // created, not yet in the metadata this broker answers from
+            }
+            throw e;
         }
     }
 
