@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -88,18 +89,21 @@ class TrackerHandOverIT {
             send(Topics.QUERY_BATCH, campaign, EventCodec.encode(batch(campaign, samples)));
         }
         labelUpTo(campaigns, samples, 1);
+        step("step 1 counted by the first instance");
 
         // When: a second instance takes one of the tasks, counts on, and leaves again
         KafkaStreams second = startTracker();
         await("the second instance runs a task").atMost(PATIENCE)
                 .until(() -> second.state() == KafkaStreams.State.RUNNING && first.state() == KafkaStreams.State.RUNNING
                         && activeTasks(second) > 0);
+        step("the second instance runs " + activeTasks(second) + " task(s)");
         labelUpTo(campaigns, samples, 2);
         // leaving the group at once: otherwise the group waits a session timeout for the instance
         second.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
         trackers.remove(second);
         await("the first instance runs both tasks again").atMost(PATIENCE)
                 .until(() -> first.state() == KafkaStreams.State.RUNNING && activeTasks(first) == PARTITIONS);
+        step("the first instance runs both tasks again");
         labelUpTo(campaigns, samples, 3);
 
         // Then: each campaign counts each sample once, in the ledger and on the labels topic
@@ -107,6 +111,11 @@ class TrackerHandOverIT {
         for (String campaign : campaigns) {
             assertEquals(samples.size(), labeled.getOrDefault(campaign, Set.of()).size(), "labels of " + campaign);
         }
+    }
+
+    /** Where the test's minute goes, in its output. */
+    private static void step(String what) {
+        System.out.println("[hand-over] " + Instant.now() + " " + what);
     }
 
     /**
@@ -177,6 +186,9 @@ class TrackerHandOverIT {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("ssal-hand-over-").toString());
+        // the broker's minimum: an instance that is gone is noticed in seconds, not the default 45
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6000);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1000);
         KafkaStreams tracker = new KafkaStreams(BudgetTopology.build(TrackerTopics.DEFAULT), props);
         trackers.add(tracker);
         tracker.start();
