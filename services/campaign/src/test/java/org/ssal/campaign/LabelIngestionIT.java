@@ -75,12 +75,15 @@ class LabelIngestionIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         if (tracker != null) {
             tracker.close(Duration.ofSeconds(30));
         }
         if (broker != null) {
             broker.close();
+        }
+        if (stateDir != null) {
+            org.apache.kafka.common.utils.Utils.delete(stateDir.toFile());
         }
     }
 

@@ -57,6 +57,7 @@ class TrackerHandOverIT {
 
     private EmbeddedBroker broker;
     private final List<KafkaStreams> trackers = new ArrayList<>();
+    private final List<java.nio.file.Path> stateDirs = new ArrayList<>();
     private String applicationId;
 
     @BeforeEach
@@ -67,10 +68,13 @@ class TrackerHandOverIT {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws java.io.IOException {
         trackers.forEach(tracker -> tracker.close(Duration.ofSeconds(30)));
         if (broker != null) {
             broker.close();
+        }
+        for (java.nio.file.Path dir : stateDirs) {
+            org.apache.kafka.common.utils.Utils.delete(dir.toFile());
         }
     }
 
@@ -185,7 +189,9 @@ class TrackerHandOverIT {
         props.putAll(ServiceStreamsSettings.load());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("ssal-hand-over-").toString());
+        java.nio.file.Path stateDir = Files.createTempDirectory("ssal-hand-over-");
+        stateDirs.add(stateDir);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         // the broker's minimum: an instance that is gone is noticed in seconds, not the default 45
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6000);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1000);
