@@ -8,7 +8,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.ssal.campaign.ledger.BudgetLedger;
 import org.ssal.campaign.ledger.Decision;
 import org.ssal.events.BudgetState;
@@ -47,7 +46,7 @@ final class BudgetProcessor implements Processor<String, byte[], String, byte[]>
     private final TrackerTopics topics;
     private final TrackerMetrics metrics;
     private ProcessorContext<String, byte[]> context;
-    private KeyValueStore<String, BudgetState> ledgers;
+    private LedgerReadThrough ledgers;
     private StoreSampleLookup samples;
 
     BudgetProcessor(TrackerTopics topics, TrackerMetrics metrics) {
@@ -58,7 +57,7 @@ final class BudgetProcessor implements Processor<String, byte[], String, byte[]>
     @Override
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
-        this.ledgers = context.getStateStore(BudgetTopology.LEDGER_STORE);
+        this.ledgers = new LedgerReadThrough(context.getStateStore(BudgetTopology.LEDGER_STORE));
         this.samples = new StoreSampleLookup(context.getStateStore(BudgetTopology.QUERIED_STORE),
                 context.getStateStore(BudgetTopology.LABEL_STORE), context.getStateStore(BudgetTopology.DEFINITION_STORE));
     }
@@ -92,7 +91,7 @@ final class BudgetProcessor implements Processor<String, byte[], String, byte[]>
 
     private void write(Record<String, byte[]> record, Decision.Accepted accepted) {
         BudgetState state = accepted.state();
-        ledgers.put(state.getCampaignId(), state);
+        ledgers.put(state);
         samples.write(accepted);
         LabeledSample label = accepted.newLabel();
         if (label != null) {

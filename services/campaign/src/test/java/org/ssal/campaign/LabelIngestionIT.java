@@ -66,21 +66,24 @@ class LabelIngestionIT {
         Properties props = new Properties();
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, BudgetTopology.APPLICATION_ID + "-bench-" + UUID.randomUUID());
-        // as the campaign service runs it (services/campaign application.properties)
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+        props.putAll(ServiceStreamsSettings.load());
+        props.putAll(ServiceStreamsSettings.benchOverrides(System.getProperties()));
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        System.out.println("[ingestion] tracker settings: " + new java.util.TreeMap<>(props));
         tracker = new KafkaStreams(BudgetTopology.build(TrackerTopics.DEFAULT), props);
         tracker.start();
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         if (tracker != null) {
             tracker.close(Duration.ofSeconds(30));
         }
         if (broker != null) {
             broker.close();
+        }
+        if (stateDir != null) {
+            org.apache.kafka.common.utils.Utils.delete(stateDir.toFile());
         }
     }
 
@@ -91,23 +94,31 @@ class LabelIngestionIT {
             for (int i = 0; i < LABELS; i++) {
                 samples.add(String.format("s%07d", i));
             }
-            double onItsPartition = trackerSeconds(samples, true);
-            double moved = trackerSeconds(samples, false);
-
+            // created seconds before it is written: a producer that writes to a topic just created may loop on
+            // OUT_OF_ORDER_SEQUENCE after a NOT_LEADER
             String plainTopic = "ingest-plain-" + round + "-" + UUID.randomUUID();
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
                 admin.createTopics(List.of(new NewTopic(plainTopic, PARTITIONS, (short) 1))).all().get();
+                awaitLeaders(admin, plainTopic);
             }
+            Timed onItsPartition = trackerRun(samples, true);
+            Timed moved = trackerRun(samples, false);
+
+            CpuUse start = CpuUse.now();
             long plain = System.nanoTime();
             sendLabels(plainTopic, "ingest-" + UUID.randomUUID(), null, samples);
             assertEquals(LABELS, consumeAll(plainTopic, LABELS));
             double plainSeconds = (System.nanoTime() - plain) / 1e9;
+            CpuUse plainCpu = CpuUse.now().since(start);
 
             System.out.printf("[ingestion] round %d: %d labels: tracker %.0f labels/s (%.2f s) on the campaign's "
                             + "partition, %.0f labels/s (%.2f s) from another partition (repartitioned); plain "
                             + "producer->consumer %.0f records/s (%.2f s); ratio %.2f and %.2f%n", round, LABELS,
-                    LABELS / onItsPartition, onItsPartition, LABELS / moved, moved, LABELS / plainSeconds, plainSeconds,
-                    plainSeconds / onItsPartition, plainSeconds / moved);
+                    LABELS / onItsPartition.seconds(), onItsPartition.seconds(), LABELS / moved.seconds(), moved.seconds(),
+                    LABELS / plainSeconds, plainSeconds, plainSeconds / onItsPartition.seconds(), plainSeconds / moved.seconds());
+            System.out.printf("[ingestion] round %d, on the campaign's partition: %s%n", round, onItsPartition.cpu().describe());
+            System.out.printf("[ingestion] round %d, from another partition: %s%n", round, moved.cpu().describe());
+            System.out.printf("[ingestion] round %d, plain producer->consumer: %s%n", round, plainCpu.describe());
         }
     }
 
@@ -116,9 +127,9 @@ class LabelIngestionIT {
      * tracker counts them all: every label written to the campaign's own partition
      * ({@code onItsPartition}, where Java's partitioner puts it) or to the other one (as CRC32 may).
      *
-     * @return seconds from the first label sent to the state that counts the last
+     * @return from the first label sent to the state that counts the last
      */
-    private static double trackerSeconds(List<String> samples, boolean onItsPartition) throws Exception {
+    private static Timed trackerRun(List<String> samples, boolean onItsPartition) throws Exception {
         String id = "ingest-" + UUID.randomUUID();
         int partition = LabelKeys.partitionOf(id, PARTITIONS);
         try (KafkaProducer<String, byte[]> producer = producer()) {
@@ -127,13 +138,18 @@ class LabelIngestionIT {
         }
         awaitLedger(id, state -> state.getQueried() == LABELS);
 
+        CpuUse cpu = CpuUse.now();
         long started = System.nanoTime();
         sendLabels(Topics.LABELS_RECEIVED, id, onItsPartition ? partition : (partition + 1) % PARTITIONS, samples);
         BudgetState done = awaitLedger(id, state -> state.getLabeled() == LABELS);
         double seconds = (System.nanoTime() - started) / 1e9;
+        CpuUse used = CpuUse.now().since(cpu);
         assertEquals(LABELS, done.getLabeled(), "every label counted once");
         assertEquals(LABELS, done.getQueried());
-        return seconds;
+        return new Timed(seconds, used);
+    }
+
+    private record Timed(double seconds, CpuUse cpu) {
     }
 
     /** @param partition where to write every record; null: the producer's partitioner decides */
@@ -147,6 +163,29 @@ class LabelIngestionIT {
                         .setAnnotatorId("bench").setLabeledAt(now).build())));
             }
             producer.flush();
+        }
+    }
+
+    /** Waits until every partition of a new topic has a leader. */
+    private static void awaitLeaders(Admin admin, String topic) throws Exception {
+        long giveUp = System.nanoTime() + PATIENCE.toNanos();
+        while (!led(admin, topic)) {
+            if (System.nanoTime() > giveUp) {
+                throw new AssertionError("topic " + topic + " has no leader after " + PATIENCE);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    private static boolean led(Admin admin, String topic) throws Exception {
+        try {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
+                return false; // created, not yet in the metadata this broker answers from
+            }
+            throw e;
         }
     }
 
@@ -202,6 +241,8 @@ class LabelIngestionIT {
     private static KafkaProducer<String, byte[]> producer() {
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ProducerConfig.LINGER_MS_CONFIG, 5,
+                // a batch the broker keeps refusing fails the run instead of hanging it in flush()
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) PATIENCE.toMillis(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
     }

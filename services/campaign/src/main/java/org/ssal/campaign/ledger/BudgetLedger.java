@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.ssal.campaign.ledger.Decision.Accepted;
 import org.ssal.campaign.ledger.Decision.Ignored;
@@ -310,11 +311,13 @@ public final class BudgetLedger {
         // a FAILED campaign keeps its labels (people's work is not lost) and stays FAILED until resumed
         CampaignStatus status = labeled == ledger.getBudget() && roundComplete
                 && ledger.getStatus() == CampaignStatus.ACTIVE ? CampaignStatus.COMPLETED : ledger.getStatus();
-        BudgetState state = BudgetState.newBuilder(ledger)
-                .setLabeled(labeled).setRounds(rounds)
-                .setRoundComplete(roundComplete).setStatus(status)
-                .setAnnotators(withOneMore(ledger.getAnnotators(), label.getAnnotatorId()))
-                .setUpdatedAt(eventTime).build();
+        BudgetState state = sharingCopy(ledger);
+        state.setLabeled(labeled);
+        state.setRounds(rounds);
+        state.setRoundComplete(roundComplete);
+        state.setStatus(status);
+        state.setAnnotators(withOneMore(ledger.getAnnotators(), label.getAnnotatorId()));
+        state.setUpdatedAt(eventTime);
         boolean publish = roundComplete || status != ledger.getStatus() || labeled % PROGRESS_EVERY == 0;
         return new Accepted(state, publish, List.of(), accepted);
     }
@@ -344,6 +347,20 @@ public final class BudgetLedger {
             return false;
         }
         return ids.stream().allMatch(id -> Integer.valueOf(round).equals(samples.queriedRound(ledger.getCampaignId(), id)));
+    }
+
+    /**
+     * A ledger with the same field values as {@code ledger}, for the label rule to change some of
+     * them: the Avro builder copies every value deeply, which the tracker paid for every label. The
+     * values stay shared, so neither ledger may be changed in place afterwards: these rules build
+     * new values (lists, maps, summaries) instead, and the tracker only encodes ledgers.
+     */
+    private static BudgetState sharingCopy(BudgetState ledger) {
+        BudgetState copy = new BudgetState();
+        for (Schema.Field field : BudgetState.getClassSchema().getFields()) {
+            copy.put(field.pos(), ledger.get(field.pos()));
+        }
+        return copy;
     }
 
     /** The summary of {@code round}, or null; rounds are kept in order 0, 1, 2, … so it is found by index. */

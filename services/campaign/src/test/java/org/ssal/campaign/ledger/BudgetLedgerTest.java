@@ -340,6 +340,22 @@ class BudgetLedgerTest {
         assertEquals(3, third.state().getLabeled());
     }
 
+    /**
+     * The tracker keeps a campaign's ledger as an object between records and the label rule shares
+     * its values with the new state: the rule must build new ones, never change the given ledger.
+     */
+    @Test
+    void shouldLeaveTheGivenLedgerAsItWasWhenALabelCounts() {
+        BudgetState oneLabeled = apply(open(10), batch(0, "a", "b", "c"), label("a", 1));
+        BudgetState before = BudgetState.newBuilder(oneLabeled).build();
+
+        BudgetState after = accepted(decide(oneLabeled, label("b", 2), LATER)).state();
+
+        assertEquals(before, oneLabeled, "counts, round summaries, annotators and times of the given ledger");
+        assertEquals(List.of(summary(0, 3, 2, null)), after.getRounds());
+        assertEquals(Map.of("test", 2), after.getAnnotators());
+    }
+
     /** O(1) in the budget: a label reads its own sample, never the labels before it. */
     @Test
     void shouldLookUpOnlyTheLabeledSampleWhateverTheLedgerHolds() {
