@@ -131,7 +131,7 @@ public final class SupervisedTrainer {
         MomentumSgd sgd = new MomentumSgd(sd, cfg.momentum(), cfg.weightDecay());
         List<String> params = sgd.params();
         SplittableRandom runRandom = new SplittableRandom(cfg.seed());
-        StepMemory memory = StepMemory.attach(sd);
+        StepMemory memory = StepMemory.forTraining(sd);
         try {
             for (int epoch = 0; epoch < cfg.epochs(); epoch++) {
                 double lr = MomentumSgd.cosineLearningRate(cfg.learningRate(), epoch, cfg.epochs());

@@ -13,12 +13,25 @@ import org.nd4j.autodiff.samediff.internal.InferenceSession;
  * replaces whatever SameDiff had made, so no other graph or thread is affected.
  */
 public final class StepMemory implements AutoCloseable {
+    /**
+     * {@code -Dssal.stepMemory=nd4j} leaves the trainers on ND4J's own session memory, kept so that
+     * the memory and speed of both can be measured against each other (docs/benchmarks.md).
+     */
+    static final boolean TRAINERS_USE_IT = !"nd4j".equals(System.getProperty("ssal.stepMemory", "step"));
+
     private final StepArrays arrays = new StepArrays();
     private final StepSession session;
 
     private StepMemory(SameDiff gradient) {
-        session = new StepSession(gradient);
-        session.setMmgr(arrays);
+        session = gradient == null ? null : new StepSession(gradient);
+        if (session != null) {
+            session.setMmgr(arrays);
+        }
+    }
+
+    /** {@link #attach}, unless {@code -Dssal.stepMemory=nd4j} asks for ND4J's memory: then one that does nothing. */
+    public static StepMemory forTraining(SameDiff sd) {
+        return TRAINERS_USE_IT ? attach(sd) : new StepMemory(null);
     }
 
     /** Step memory for the gradient function of {@code sd}, for steps run on the calling thread. */
@@ -35,7 +48,9 @@ public final class StepMemory implements AutoCloseable {
     /** Frees the arrays of the previous step for this one. */
     public void nextStep() {
         arrays.recycle();
-        session.forgetReleasedIds();
+        if (session != null) {
+            session.forgetReleasedIds();
+        }
     }
 
     /** Arrays allocated so far rather than reused. */
