@@ -1,5 +1,8 @@
 package org.ssal.learning.ssl;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.bytedeco.javacpp.Pointer;
 
@@ -11,10 +14,25 @@ import org.bytedeco.javacpp.Pointer;
 public final class MemoryUse {
     private MemoryUse() { }
 
-    /** e.g. "rss=1234M javacpp=456M heap=78/512M". */
+    /** e.g. "rss=1234M peak=1500M javacpp=456M heap=78/512M" (heap: used/committed). */
     public static String now() {
         Runtime rt = Runtime.getRuntime();
-        return String.format(Locale.ROOT, "rss=%dM javacpp=%dM heap=%d/%dM", Pointer.physicalBytes() >> 20,
-                Pointer.totalBytes() >> 20, (rt.totalMemory() - rt.freeMemory()) >> 20, rt.totalMemory() >> 20);
+        return String.format(Locale.ROOT, "rss=%dM peak=%dM javacpp=%dM heap=%d/%dM", Pointer.physicalBytes() >> 20,
+                peakRssKiB() >> 10, Pointer.totalBytes() >> 20, (rt.totalMemory() - rt.freeMemory()) >> 20,
+                rt.totalMemory() >> 20);
+    }
+
+    /** VmHWM of /proc/self/status: the largest resident set so far; -1 off Linux. */
+    static long peakRssKiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.substring(6).replace("kB", "").strip());
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
     }
 }
