@@ -22,6 +22,7 @@ import org.ssal.learning.ssl.SimSiamConfig;
 import org.ssal.learning.ssl.MomentumSgd;
 import org.ssal.learning.ssl.SimSiamNetwork;
 import org.ssal.learning.ssl.SimSiamTrainer;
+import org.ssal.learning.ssl.StepMemory;
 
 /**
  * Trains the "AL without SSL" baseline of Bengar et al. 2021 (DESIGN §1.4: "the encoder is trained
@@ -130,30 +131,36 @@ public final class SupervisedTrainer {
         MomentumSgd sgd = new MomentumSgd(sd, cfg.momentum(), cfg.weightDecay());
         List<String> params = sgd.params();
         SplittableRandom runRandom = new SplittableRandom(cfg.seed());
-        for (int epoch = 0; epoch < cfg.epochs(); epoch++) {
-            double lr = MomentumSgd.cosineLearningRate(cfg.learningRate(), epoch, cfg.epochs());
-            int[] order = SimSiamTrainer.permutation(n, runRandom.split());
-            long epochSeed = runRandom.nextLong();
-            long t0 = System.nanoTime();
-            double lossSum = 0;
-            int correct = 0;
-            for (int step = 0; step < steps; step++) {
-                int[] indices = java.util.Arrays.copyOfRange(order, step * batch, (step + 1) * batch);
-                INDArray x = aug.oneView(labeled, indices, SeedDerivation.derive(epochSeed, step));
-                var result = sd.calculateGradientsAndOutputs(
-                        Map.of(SimSiamNetwork.INPUT, x, LABELS, oneHot(labeled, indices, numClasses)),
-                        List.of(LOSS, LOGITS), params);
-                lossSum += result.getOutputs().get(LOSS).getDouble(0);
-                correct += countCorrect(result.getOutputs().get(LOGITS), labeled, indices);
-                sgd.step(result.getGradients(), lr);
+        StepMemory memory = StepMemory.forTraining(sd);
+        try {
+            for (int epoch = 0; epoch < cfg.epochs(); epoch++) {
+                double lr = MomentumSgd.cosineLearningRate(cfg.learningRate(), epoch, cfg.epochs());
+                int[] order = SimSiamTrainer.permutation(n, runRandom.split());
+                long epochSeed = runRandom.nextLong();
+                long t0 = System.nanoTime();
+                double lossSum = 0;
+                int correct = 0;
+                for (int step = 0; step < steps; step++) {
+                    int[] indices = java.util.Arrays.copyOfRange(order, step * batch, (step + 1) * batch);
+                    INDArray x = aug.oneView(labeled, indices, SeedDerivation.derive(epochSeed, step));
+                    memory.nextStep();
+                    var result = sd.calculateGradientsAndOutputs(
+                            Map.of(SimSiamNetwork.INPUT, x, LABELS, oneHot(labeled, indices, numClasses)),
+                            List.of(LOSS, LOGITS), params);
+                    lossSum += result.getOutputs().get(LOSS).getDouble(0);
+                    correct += countCorrect(result.getOutputs().get(LOGITS), labeled, indices);
+                    sgd.step(result.getGradients(), lr);
+                }
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                EpochStats stats = new EpochStats(epoch + 1, lossSum / steps, correct / (double) (steps * batch), lr,
+                        steps * batch / seconds);
+                history.add(stats);
+                progress.report("supervised-epoch", epoch + 1, cfg.epochs(), String.format(Locale.ROOT,
+                        "loss=%.4f train-acc=%.3f lr=%.4f img/s=%.1f", stats.loss(), stats.trainAccuracy(), lr,
+                        stats.imagesPerSecond()));
             }
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            EpochStats stats = new EpochStats(epoch + 1, lossSum / steps, correct / (double) (steps * batch), lr,
-                    steps * batch / seconds);
-            history.add(stats);
-            progress.report("supervised-epoch", epoch + 1, cfg.epochs(), String.format(Locale.ROOT,
-                    "loss=%.4f train-acc=%.3f lr=%.4f img/s=%.1f", stats.loss(), stats.trainAccuracy(), lr,
-                    stats.imagesPerSecond()));
+        } finally {
+            memory.close();
         }
     }
 

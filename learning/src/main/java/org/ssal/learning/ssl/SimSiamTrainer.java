@@ -89,6 +89,7 @@ public final class SimSiamTrainer {
         MomentumSgd sgd = new MomentumSgd(sd, cfg.momentum(), cfg.weightDecay());
         List<String> params = sgd.params();
         SplittableRandom runRandom = new SplittableRandom(cfg.seed());
+        StepMemory memory = StepMemory.forTraining(sd);
         // augmentation of the next batch overlaps with the current step on another thread; that
         // thread fills plain float arrays only: ND4J arrays made on a second thread while the
         // first runs the graph gave NaN losses (measured), so INDArrays are made here
@@ -114,6 +115,7 @@ public final class SimSiamTrainer {
                         next = prefetch.submit(() -> aug.twoViewBuffers(pool, slice(order, s * batch, batch),
                                 SeedDerivation.derive(epochSeed, s)));
                     }
+                    memory.nextStep();
                     var result = sd.calculateGradientsAndOutputs(
                             Map.of(SimSiamNetwork.VIEW1, views[0], SimSiamNetwork.VIEW2, views[1]),
                             List.of(SimSiamNetwork.LOSS, SimSiamNetwork.Z1), params);
@@ -126,8 +128,8 @@ public final class SimSiamTrainer {
                         steps * batch / seconds);
                 history.add(stats);
                 progress.report("simsiam-epoch", epoch + 1, cfg.epochs(), String.format(java.util.Locale.ROOT,
-                        "loss=%.4f std=%.4f (1/sqrt(d)=%.4f) lr=%.4f img/s=%.1f", stats.loss(), stats.collapseStd(),
-                        1 / Math.sqrt(cfg.projectorDim()), lr, stats.imagesPerSecond()));
+                        "loss=%.4f std=%.4f (1/sqrt(d)=%.4f) lr=%.4f img/s=%.1f %s", stats.loss(), stats.collapseStd(),
+                        1 / Math.sqrt(cfg.projectorDim()), lr, stats.imagesPerSecond(), MemoryUse.now()));
                 if (snapshots.wants(epoch + 1)) {
                     snapshots.accept(epoch + 1, SimSiamModel.fromTrainingGraph(sd, cfg, pool, aug.normalize(),
                             history, (System.nanoTime() - t0) / 1e9));
@@ -140,6 +142,7 @@ public final class SimSiamTrainer {
             throw new IllegalStateException("augmentation failed", e.getCause());
         } finally {
             prefetch.shutdownNow();
+            memory.close();
         }
     }
 

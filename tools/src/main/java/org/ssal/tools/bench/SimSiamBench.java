@@ -13,6 +13,7 @@ import org.ssal.learning.ssl.OpTimer;
 import org.ssal.learning.ssl.SimSiamConfig;
 import org.ssal.learning.ssl.SimSiamNetwork;
 import org.ssal.learning.ssl.SimSiamTrainer;
+import org.ssal.learning.ssl.StepMemory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,6 +42,10 @@ public final class SimSiamBench implements Callable<Integer> {
     @Option(names = "--profile-steps", description = "steps profiled per op type after the rounds (0 = none)")
     int profileSteps = 5;
 
+    @Option(names = "--compare-nd4j-memory", description = "also time the step with ND4J's own session memory "
+            + "(its ArrayCacheMemoryMgr) instead of StepMemory, in the same rounds")
+    boolean compareNd4jMemory;
+
     @Mixin
     PeerComparison comparison;
 
@@ -54,8 +59,14 @@ public final class SimSiamBench implements Callable<Integer> {
                 cfg.encoder(), cfg.projectorDim(), cfg.predictorHiddenDim(), batch, steps, warmup, comparison.rounds,
                 Runtime.getRuntime().availableProcessors(), threads, System.getProperty("java.version"));
         for (ImageShape s : comparison.shapes) {
-            Step step = new Step(cfg, batch, s.channels(), s.height(), s.width());
-            comparison.compare(s, List.of(new PeerComparison.Ours("ours", () -> step.imagesPerSecond(steps, warmup))),
+            Step step = new Step(cfg, batch, s.channels(), s.height(), s.width(), true);
+            List<PeerComparison.Ours> ours = new java.util.ArrayList<>();
+            ours.add(new PeerComparison.Ours("ours", () -> step.imagesPerSecond(steps, warmup)));
+            if (compareNd4jMemory) {
+                Step plain = new Step(cfg, batch, s.channels(), s.height(), s.width(), false);
+                ours.add(new PeerComparison.Ours("ours-nd4j-memory", () -> plain.imagesPerSecond(steps, warmup)));
+            }
+            comparison.compare(s, ours,
                     pytorch, (peer, shape) -> peer.imagesPerSecond("train", batch, shape.channels(), shape.height(),
                             shape.width(), steps, warmup, threads));
             if (profileSteps > 0) {
@@ -73,10 +84,12 @@ public final class SimSiamBench implements Callable<Integer> {
         private final Map<String, INDArray> feeds;
         private final MomentumSgd sgd;
         private final List<String> params;
+        private final StepMemory memory;
 
-        Step(SimSiamConfig cfg, int batch, int c, int h, int w) {
+        Step(SimSiamConfig cfg, int batch, int c, int h, int w, boolean stepMemory) {
             this.cfg = cfg;
             this.sd = SimSiamNetwork.training(cfg, c, h, w).graph();
+            this.memory = stepMemory ? StepMemory.attach(sd) : null;
             this.sgd = new MomentumSgd(sd, cfg.momentum(), cfg.weightDecay());
             this.params = sgd.params();
             Nd4j.getRandom().setSeed(cfg.seed());
@@ -85,6 +98,9 @@ public final class SimSiamBench implements Callable<Integer> {
         }
 
         double run() {
+            if (memory != null) {
+                memory.nextStep();
+            }
             var result = sd.calculateGradientsAndOutputs(feeds, List.of(SimSiamNetwork.LOSS), params);
             sgd.step(result.getGradients(), cfg.learningRate());
             return result.getOutputs().get(SimSiamNetwork.LOSS).getDouble(0);
