@@ -54,11 +54,11 @@ public final class KCenterGreedyStrategy implements AcquisitionStrategy {
         }
         KCenterTraversals.Continuation continuation = KEPT.take(ctx);
         KCenterTraversals.Entry entry;
-        int[] rowOfCandidate;
+        int[] candidateOfRow; // null: the traversal's rows are this round's candidates
         KCenterGreedy.Result result;
         if (continuation != null) {
             entry = continuation.entry();
-            rowOfCandidate = continuation.rowOfCandidate();
+            candidateOfRow = continuation.candidateOfRow();
             result = entry.traversal.pick(take);
         } else {
             float[][] centers = ctx.labeledEmbeddingsOrEmpty();
@@ -72,15 +72,11 @@ public final class KCenterGreedyStrategy implements AcquisitionStrategy {
             result = started.result();
             entry = new KCenterTraversals.Entry(started.traversal(), ctx.poolIds(),
                     ctx.labeledIds() == null ? List.of() : ctx.labeledIds(), centers);
-            rowOfCandidate = null; // the traversal's rows are this round's candidates
+            candidateOfRow = null;
         }
         List<String> ids = new ArrayList<>(take);
-        int[] candidateOfRow = rowOfCandidate == null ? null : inverse(rowOfCandidate, entry.traversal.pool().length);
         for (int picked : result.picked()) {
-            int candidate = candidateOfRow == null ? picked : candidateOfRow[picked];
-            ids.add(ctx.poolIds().get(candidate));
-        }
-        for (int picked : result.picked()) {
+            ids.add(ctx.poolIds().get(candidateOfRow == null ? picked : candidateOfRow[picked]));
             entry.picked(picked); // labeled next round: a center of the traversal's continuation
         }
         KEPT.keep(entry);
@@ -90,14 +86,5 @@ public final class KCenterGreedyStrategy implements AcquisitionStrategy {
     /** Selections in this JVM that went on from a kept traversal. */
     static long continuedSelections() {
         return KEPT.continued();
-    }
-
-    private static int[] inverse(int[] rowOfCandidate, int rows) {
-        int[] out = new int[rows];
-        java.util.Arrays.fill(out, -1);
-        for (int i = 0; i < rowOfCandidate.length; i++) {
-            out[rowOfCandidate[i]] = i;
-        }
-        return out;
     }
 }

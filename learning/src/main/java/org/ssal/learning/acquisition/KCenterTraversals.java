@@ -34,11 +34,11 @@ final class KCenterTraversals {
     synchronized Continuation take(SelectionContext ctx) {
         for (Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
             Entry entry = it.next();
-            int[] rows = entry.rowsOf(ctx);
-            if (rows != null) {
+            int[] candidateOfRow = entry.candidatesOf(ctx);
+            if (candidateOfRow != null) {
                 it.remove();
                 continued++;
-                return new Continuation(entry, rows);
+                return new Continuation(entry, candidateOfRow);
             }
         }
         return null;
@@ -61,8 +61,8 @@ final class KCenterTraversals {
         return entries.size();
     }
 
-    /** A kept traversal with the candidates of a new round mapped onto its rows. */
-    record Continuation(Entry entry, int[] rowOfCandidate) {
+    /** A kept traversal and, for each of its rows, the new round's candidate it is (-1: picked before). */
+    record Continuation(Entry entry, int[] candidateOfRow) {
     }
 
     /** A traversal and what it stands for: its rows' ids, and its centers (labeled set and picks) by id. */
@@ -86,10 +86,10 @@ final class KCenterTraversals {
         }
 
         /**
-         * For each candidate of {@code ctx}, the traversal row it is; null unless {@code ctx}
-         * continues this traversal exactly.
+         * For each row of the traversal, the candidate of {@code ctx} it is (-1 for rows picked
+         * before); null unless {@code ctx} continues this traversal exactly.
          */
-        int[] rowsOf(SelectionContext ctx) {
+        int[] candidatesOf(SelectionContext ctx) {
             List<String> ids = ctx.poolIds();
             float[][] vectors = ctx.poolEmbeddings();
             List<String> labeled = ctx.labeledIds() == null ? List.of() : ctx.labeledIds();
@@ -102,9 +102,10 @@ final class KCenterTraversals {
                     return null;
                 }
             }
-            int[] rows = new int[ids.size()];
-            int row = 0;
             float[][] pool = traversal.pool();
+            int[] candidateOfRow = new int[pool.length];
+            Arrays.fill(candidateOfRow, -1);
+            int row = 0;
             for (int i = 0; i < ids.size(); i++) {
                 while (traversal.taken(row)) {
                     row++;
@@ -112,9 +113,9 @@ final class KCenterTraversals {
                 if (!rowIds.get(row).equals(ids.get(i)) || !same(pool[row], vectors[i])) {
                     return null;
                 }
-                rows[i] = row++;
+                candidateOfRow[row++] = i;
             }
-            return rows;
+            return candidateOfRow;
         }
 
         private static boolean same(float[] kept, float[] given) {

@@ -1,5 +1,7 @@
 package org.ssal.learning.acquisition;
 
+import org.ssal.learning.VectorApi;
+
 /**
  * |a − b|² of two float rows as k-center greedy needs it: float differences, each squared in
  * double (exact: a float times a float fits a double's 53 bits), summed in eight partial sums (the
@@ -37,12 +39,7 @@ final class SquaredDistance {
 
     /** The vector kernel, when this JVM has the module, vectors of 256 bits and no -Dssal.vector=false; else null. */
     static Kernel vectorKernel() {
-        if (!Boolean.parseBoolean(System.getProperty("ssal.vector", "true"))
-                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            return null;
-        }
-        // loaded only here: without the module its class cannot link
-        return VectorSquaredDistance.usable() ? VectorSquaredDistance::of : null;
+        return VectorApi.enabled() && VectorSquaredDistance.usable() ? VectorSquaredDistance::of : null;
     }
 
     private static Kernel choose() {

@@ -1,5 +1,7 @@
 package org.ssal.learning.head;
 
+import org.ssal.learning.VectorApi;
+
 /**
  * The two sums a linear head spends its time in, for many samples at once, each rounded exactly
  * as its one-sample definition: (1) the dot products of a panel of samples with every class's
@@ -87,11 +89,6 @@ final class LaneKernels {
     }
 
     private static boolean vectorAvailable() {
-        if (!Boolean.parseBoolean(System.getProperty("ssal.vector", "true"))
-                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            return false;
-        }
-        // loaded only here: without the module its class cannot link
-        return VectorLaneKernels.usable();
+        return VectorApi.enabled() && VectorLaneKernels.usable();
     }
 }

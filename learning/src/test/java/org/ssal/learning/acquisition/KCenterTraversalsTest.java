@@ -117,9 +117,15 @@ class KCenterTraversalsTest {
         SelectionContext next = campaign.context(2);
         KCenterTraversals.Continuation continuation = kept.take(next);
         assertNotNull(continuation);
-        for (int i = 0; i < next.poolIds().size(); i++) {
-            assertEquals(next.poolIds().get(i), first.poolIds().get(continuation.rowOfCandidate()[i]));
+        int mapped = 0;
+        for (int row = 0; row < first.poolIds().size(); row++) {
+            int candidate = continuation.candidateOfRow()[row];
+            if (candidate >= 0) {
+                assertEquals(first.poolIds().get(row), next.poolIds().get(candidate));
+                mapped++;
+            }
         }
+        assertEquals(next.poolIds().size(), mapped, "every candidate is a row of the traversal");
         assertEquals(0, kept.size(), "taken out while in use");
     }
 
