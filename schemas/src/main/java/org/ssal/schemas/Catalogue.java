@@ -31,8 +31,12 @@ public final class Catalogue {
     public static final List<String> STRATEGIES = List.of(
             "random", "entropy", "kcenter", "vaal", "svm-margin", "typiclust", AUTO_STRATEGY);
 
-    /** Classifier heads (DESIGN §1.2). */
-    public static final List<String> HEADS = List.of("softmax", "svm");
+    /**
+     * Classifier heads (DESIGN §1.2): {@code logistic} (multinomial logistic regression with
+     * scikit-learn's stopping rule, the default), {@code softmax} (the same model solved to a
+     * 100× smaller gradient, the default of campaigns created before 2026-12), {@code svm}.
+     */
+    public static final List<String> HEADS = List.of("logistic", "softmax", "svm");
 
     /**
      * Encoder kinds, the part of an encoder spec before the first colon: {@code pixels} (raw
@@ -57,7 +61,7 @@ public final class Catalogue {
     public static final String DEFAULT_ORACLE = "simulated";
     public static final String DEFAULT_AGGREGATION = "majority";
     public static final String DEFAULT_ENCODER = "pixels";
-    public static final String DEFAULT_HEAD = "softmax";
+    public static final String DEFAULT_HEAD = "logistic";
 
     /**
      * The encoder spec that lets the campaign choose its features every round: {@code auto} (the

@@ -160,12 +160,12 @@ class EncoderChoiceTest {
         List<EncoderChoice.Candidate> candidates = List.of(
                 candidate("noise", labels, (id, y) -> (float) noise.nextGaussian()),
                 candidate("blobs", labels, (id, y) -> (float) (3 * y + noise.nextGaussian() * 0.3)));
-        EncoderChoice.Choice choice = EncoderChoice.choose(candidates, labels, CLASSES, new SoftmaxHead(), 0, 4);
+        EncoderChoice.Choice choice = EncoderChoice.choose(candidates, labels, CLASSES, SoftmaxHead.logistic(), 0, 4);
         assertEquals(1, choice.chosen(), choice.reason());
         assertTrue(choice.scores().get(1).accuracy() > 0.9, choice.reason());
         assertTrue(choice.scores().get(0).accuracy() < 0.6, choice.reason());
         // the same inputs give the same counts: an audit can recompute them
-        assertEquals(choice, EncoderChoice.choose(candidates, labels, CLASSES, new SoftmaxHead(), 0, 4));
+        assertEquals(choice, EncoderChoice.choose(candidates, labels, CLASSES, SoftmaxHead.logistic(), 0, 4));
         assertNotEquals(choice.scores().get(0), choice.scores().get(1));
     }
 

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class HeadsTest {
     @Test
     void shouldCreateEachRegisteredHeadWhenAskedByName() {
-        assertEquals(List.of("softmax", "svm"), Heads.names());
+        assertEquals(List.of("logistic", "softmax", "svm"), Heads.names());
+        assertInstanceOf(SoftmaxHead.class, Heads.create("logistic"));
         assertInstanceOf(SoftmaxHead.class, Heads.create("softmax"));
         assertInstanceOf(LinearSvmHead.class, Heads.create("svm"));
         for (String name : Heads.names()) {

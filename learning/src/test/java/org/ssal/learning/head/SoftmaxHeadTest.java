@@ -26,7 +26,7 @@ class SoftmaxHeadTest {
             }
         }
         double u = (lo + hi) / 2;
-        TrainedHead head = new SoftmaxHead(c, 500, 1e-10).fit(new float[][] {{-7}, {7}}, new int[] {0, 1}, 2);
+        TrainedHead head = new SoftmaxHead("test", c, 500, 1e-10).fit(new float[][] {{-7}, {7}}, new int[] {0, 1}, 2);
         double[][] p = head.probabilities(new float[][] {{7}, {-7}, {0}});
         double expected = 1 / (1 + Math.exp(-2 * u));
         assertEquals(expected, p[0][1], 1e-7);
@@ -51,7 +51,7 @@ class SoftmaxHeadTest {
         }
         y[0] = 2;
         y[1] = 2;
-        double[][] p = new SoftmaxHead(1.0, 2000, 1e-10).fit(x, y, 3).probabilities(x);
+        double[][] p = new SoftmaxHead("test", 1.0, 2000, 1e-10).fit(x, y, 3).probabilities(x);
         for (int c = 0; c < 3; c++) {
             double sum = 0;
             int count = 0;
@@ -65,7 +65,7 @@ class SoftmaxHeadTest {
 
     @Test
     void shouldRejectNonPositiveCWhenConstructed() {
-        assertThrows(IllegalArgumentException.class, () -> new SoftmaxHead(0, 10, 1e-6));
-        assertThrows(IllegalArgumentException.class, () -> new SoftmaxHead(1, 0, 1e-6));
+        assertThrows(IllegalArgumentException.class, () -> new SoftmaxHead("test", 0, 10, 1e-6));
+        assertThrows(IllegalArgumentException.class, () -> new SoftmaxHead("test", 1, 0, 1e-6));
     }
 }

@@ -29,7 +29,7 @@ import org.ssal.schemas.Catalogue;
  * @param ssl            frozen self-supervised encoder (true, default) or the supervised baseline
  * @param encoder        encoder spec (default "pixels")
  * @param pretrainEpochs SimSiam epochs, 0 = the trainer's default (default 0)
- * @param head           one of {@link Catalogue#HEADS} (default "softmax")
+ * @param head           one of {@link Catalogue#HEADS} (default "logistic")
  * @param seed           seed of every random choice of the campaign (default 0)
  * @param oracle         who labels: one of {@link Catalogue#ORACLES} (default "simulated")
  * @param redundancy     annotations per sample, each by another annotator; in [1, {@value #MAX_REDUNDANCY}],

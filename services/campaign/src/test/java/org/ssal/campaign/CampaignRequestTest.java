@@ -61,7 +61,7 @@ class CampaignRequestTest {
         assertTrue(event.getSsl());
         assertEquals("pixels", event.getEncoderSpec());
         assertEquals(0, event.getPretrainEpochs());
-        assertEquals("softmax", event.getHead());
+        assertEquals("logistic", event.getHead());
         assertEquals(0L, event.getSeed());
         assertEquals(NOW, event.getCreatedAt());
         assertEquals("simulated", event.getOracle());
@@ -164,7 +164,7 @@ class CampaignRequestTest {
                 Arguments.of(with("batchSize", 0), "batchSize", "0", "batchSize must be > 0"),
                 Arguments.of(without("strategy"), "strategy", "null", "strategy is required"),
                 Arguments.of(with("strategy", "bald"), "strategy", "bald", "strategy must be one of"),
-                Arguments.of(with("head", "mlp"), "head", "mlp", "head must be one of [softmax, svm]"),
+                Arguments.of(with("head", "mlp"), "head", "mlp", "head must be one of [logistic, softmax, svm]"),
                 Arguments.of(with("poolSize", -1), "poolSize", "-1", "poolSize must be >= 0"),
                 Arguments.of(with("poolSize", 50), "budget", "100", "budget must be <= poolSize 50"),
                 Arguments.of(with("testSize", -2), "testSize", "-2", "testSize must be >= 0"),

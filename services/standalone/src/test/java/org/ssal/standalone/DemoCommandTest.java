@@ -33,7 +33,7 @@ class DemoCommandTest {
         assertEquals("entropy", o.strategy());
         assertEquals("pixels", o.encoder());
         assertEquals(0, o.epochs());
-        assertEquals("softmax", o.head());
+        assertEquals("logistic", o.head());
         assertEquals(1, o.seed());
         assertEquals(60, o.timeoutMinutes());
         assertNull(o.dataDir());
@@ -127,7 +127,7 @@ class DemoCommandTest {
         assertEquals(0, new CommandLine(new DemoCommand()).setOut(new PrintWriter(help)).execute("--help"));
         String text = help.toString().replaceAll("\\s+", " "); // help wraps long lines
         assertTrue(text.contains("random, entropy, kcenter, vaal, svm-margin, typiclust, auto"), text);
-        assertTrue(text.contains("softmax, svm"), text);
+        assertTrue(text.contains("logistic, softmax, svm"), text);
         assertTrue(text.contains("tiny-imagenet"), text);
         assertTrue(text.contains("Default: entropy"), text);
         assertTrue(text.contains("default 600, synthetic: 300"), text);

@@ -20,6 +20,7 @@ import org.ssal.learning.round.NextBatch;
 import org.ssal.learning.round.RoundInput;
 import org.ssal.learning.round.RoundPlan;
 import org.ssal.learning.round.RoundPlanner;
+import org.ssal.schemas.Catalogue;
 import org.ssal.service.ArtifactStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,7 +70,7 @@ public final class PoolBench implements Callable<Integer> {
     List<String> strategies = List.of("kcenter", "entropy");
 
     @Option(names = "--head", paramLabel = "H", description = "the campaign's head")
-    String head = "softmax";
+    String head = Catalogue.DEFAULT_HEAD;
 
     @Option(names = "--seed", paramLabel = "SEED", description = "seed of the data and the campaign")
     long seed = 7;

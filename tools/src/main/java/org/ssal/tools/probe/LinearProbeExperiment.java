@@ -196,7 +196,7 @@ public final class LinearProbeExperiment implements Callable<Integer> {
     }
 
     private static double probe(float[][] x, int[] y, float[][] xTest, int[] yTest, int numClasses) {
-        TrainedHead head = new SoftmaxHead().fit(x, y, numClasses);
+        TrainedHead head = SoftmaxHead.softmax().fit(x, y, numClasses);
         return Evaluation.of(yTest, head.predict(xTest), numClasses).accuracy();
     }
 

@@ -82,6 +82,8 @@ public record GridSpec(String name, List<Long> seeds, List<String> strategies, L
         return spec.withDefaults().validated(file);
     }
 
+    // head "softmax", not the campaigns' default: grid files written before "logistic" existed
+    // omit the head and must re-run as recorded (experiments/)
     private GridSpec withDefaults() {
         return new GridSpec(name == null ? "grid" : name, seeds == null ? List.of(1L) : seeds,
                 strategies == null ? List.of("random", "entropy") : strategies, ssl == null ? List.of(true) : ssl,
