@@ -87,6 +87,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "seed of every random choice")
     long seed = 1;
 
+    @Option(names = "--repeat", paramLabel = "N", description = "run the campaign N times one after the other in "
+            + "this JVM, with seeds SEED, SEED+1, ... (to time rounds with the JIT warm); the summary is the last one's")
+    int repeat = 1;
+
     @Option(names = "--summary-json", paramLabel = "FILE",
             description = "write {campaignId, dataset, strategy, budget, labeled, rounds:[...]} there")
     Path summaryJson;
@@ -125,7 +129,7 @@ final class DemoCommand implements Callable<Integer> {
                 or(pool, synthetic ? SYNTHETIC_POOL : POOL), or(test, synthetic ? SYNTHETIC_TEST : TEST),
                 or(budget, synthetic ? SYNTHETIC_BUDGET : BUDGET), or(initial, synthetic ? SYNTHETIC_INITIAL : INITIAL),
                 or(batch, synthetic ? SYNTHETIC_BATCH : BATCH), strategy, encoder, epochs, head, seed, summaryJson,
-                kafka, timeoutMinutes, fellBack, oracle, port);
+                kafka, timeoutMinutes, fellBack, oracle, port, repeat);
     }
 
     @Override

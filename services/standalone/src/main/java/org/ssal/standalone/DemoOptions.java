@@ -9,7 +9,13 @@ import java.util.TreeMap;
 record DemoOptions(String dataset, Map<String, String> datasetOptions, Path dataDir, int poolSize, int testSize, int budget, int initialSize,
                    int batchSize, String strategy, String encoder, int epochs, String head, long seed,
                    Path summaryJson, String kafka, int timeoutMinutes, boolean datasetFellBack,
-                   String oracle, int httpPort) {
+                   String oracle, int httpPort, int repeat) {
+
+    DemoOptions {
+        if (repeat < 1) {
+            throw new IllegalArgumentException("--repeat must be at least 1, got " + repeat);
+        }
+    }
 
     /** Whether a person labels the campaign on the page (--oracle human). */
     boolean human() {
@@ -18,6 +24,11 @@ record DemoOptions(String dataset, Map<String, String> datasetOptions, Path data
 
     /** The campaign request, in the JSON shape of POST /campaigns. */
     Map<String, Object> campaignJson(String campaignId) {
+        return campaignJson(campaignId, seed);
+    }
+
+    /** The campaign request with another seed (--repeat). */
+    Map<String, Object> campaignJson(String campaignId, long seed) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("campaignId", campaignId);
         json.put("dataset", dataset);

@@ -43,12 +43,28 @@ public class DemoRun implements QuarkusApplication {
 
     @Override
     public int run(String... args) throws Exception {
-        String campaignId = "demo-" + UUID.randomUUID().toString().substring(0, 8);
         if (options.datasetFellBack()) {
             out.println("ssal: Fashion-MNIST is not installed, using the generated 'synthetic' dataset.");
             out.println("      For real data: apt-get install dataset-fashion-mnist, or --data DIR with its IDX .gz files.");
         }
-        CampaignCreated created = CampaignRequest.parse(options.campaignJson(campaignId)).validate().toEvent(Instant.now());
+        // --repeat: the same campaign again with the next seeds, in this JVM and on these services, so
+        // that later campaigns' rounds are timed with the JIT warm, as in a service that runs for days
+        for (int i = 0; i < options.repeat(); i++) {
+            if (options.repeat() > 1) {
+                out.printf("%nssal: campaign %d of %d (seed %d)%n", i + 1, options.repeat(), options.seed() + i);
+            }
+            int exit = runCampaign(options.seed() + i);
+            if (exit != 0) {
+                return exit;
+            }
+        }
+        return 0;
+    }
+
+    private int runCampaign(long seed) throws Exception {
+        String campaignId = "demo-" + UUID.randomUUID().toString().substring(0, 8);
+        CampaignCreated created = CampaignRequest.parse(options.campaignJson(campaignId, seed)).validate()
+                .toEvent(Instant.now());
         out.printf("ssal: campaign %s on %s: budget %d, initial %d, batch %d, strategy %s, encoder %s, head %s%n",
                 campaignId, options.dataset(), created.getBudget(), created.getInitialSize(), created.getBatchSize(),
                 created.getStrategy(), created.getEncoderSpec(), created.getHead());

@@ -36,6 +36,7 @@ class DemoCommandTest {
         assertEquals("logistic", o.head());
         assertEquals(1, o.seed());
         assertEquals(60, o.timeoutMinutes());
+        assertEquals(1, o.repeat());
         assertNull(o.dataDir());
         assertNull(o.summaryJson());
         assertNull(o.kafka());
@@ -91,9 +92,22 @@ class DemoCommandTest {
                 "--budget", "120", "--initial", "20", "--batch", "10", "--strategy", "auto",
                 "--encoder", "simsiam:resnet18:0.5", "--epochs", "3", "--head", "svm", "--seed", "9",
                 "--summary-json", "s.json", "--kafka", "host:9092", "--timeout-min", "5",
-                "--dataset-option", "classes=0+6", "--dataset-option", "x=y");
+                "--dataset-option", "classes=0+6", "--dataset-option", "x=y", "--repeat", "3");
         assertEquals(new DemoOptions("fashion-mnist", Map.of("classes", "0+6", "x", "y"), Path.of("d"), 500, 200, 120, 20, 10, "auto",
-                "simsiam:resnet18:0.5", 3, "svm", 9, Path.of("s.json"), "host:9092", 5, false, "simulated", 8080), o);
+                "simsiam:resnet18:0.5", 3, "svm", 9, Path.of("s.json"), "host:9092", 5, false, "simulated", 8080, 3), o);
+    }
+
+    @Test
+    void shouldRejectARepeatBelowOneWhenOptionsAreResolved() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("--repeat", "0"));
+        assertTrue(e.getMessage().contains("--repeat") && e.getMessage().contains("0"), e.getMessage());
+    }
+
+    @Test
+    void shouldGiveEachRepeatedCampaignTheNextSeedWhenRepeated() {
+        DemoOptions o = parse("--seed", "9", "--repeat", "2");
+        assertEquals(9L, o.campaignJson("a").get("seed"));
+        assertEquals(10L, o.campaignJson("b", o.seed() + 1).get("seed"));
     }
 
     @Test
