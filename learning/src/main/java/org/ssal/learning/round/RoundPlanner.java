@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.ssal.learning.acquisition.AcquisitionStrategy;
 import org.ssal.learning.acquisition.Requirement;
 import org.ssal.learning.acquisition.Selection;
@@ -72,21 +73,52 @@ public final class RoundPlanner {
      * @param evaluation the head trained on the labels, for strategies that require one
      */
     public static NextBatch nextBatch(RoundInput input, RoundEvaluation evaluation, String strategy, int batchSize) {
+        List<String> labeledIds = new ArrayList<>(input.labels().keySet());
+        int[] labeledLabels = labeledIds.stream().mapToInt(input.labels()::get).toArray();
+        return select(input.pool(), input.queried(), labeledIds, labeledLabels, input.numClasses(), evaluation.head(),
+                strategy, batchSize, input.campaignSeed(), input.round() + 1);
+    }
+
+    /**
+     * Strategies whose batch depends on which samples are labeled but not on their labels, nor on
+     * the order they were labeled in: random (a draw from the unasked ids in pool order) and
+     * kcenter (the farthest-first traversal from the labeled set, exact: a set, not a sequence).
+     * Their next batch is known when the previous one is sent, before anyone labels it. (TypiClust
+     * and VAAL ignore labels too, but their clustering and training see the labeled samples in order.)
+     */
+    public static final Set<String> PICKED_BEFORE_LABELS = Set.of("random", "kcenter");
+
+    /**
+     * The batch of round {@code round} for a strategy of {@link #PICKED_BEFORE_LABELS}, from the ids
+     * that will be labeled when it is due: the same batch {@link #nextBatch} gives once their labels
+     * are in, whatever they are and in whatever order they came (RoundPlannerTest).
+     *
+     * @param labeledIds every sample asked so far (all of them are labeled when the round completes)
+     */
+    public static NextBatch nextBatchBeforeLabels(Embeddings pool, Set<String> labeledIds, int numClasses,
+                                                  String strategy, int batchSize, long campaignSeed, int round) {
+        if (!PICKED_BEFORE_LABELS.contains(strategy)) {
+            throw new IllegalArgumentException("strategy '" + strategy + "' cannot pick before the labels are in; only "
+                    + new TreeSet<>(PICKED_BEFORE_LABELS) + " can");
+        }
+        List<String> ordered = new ArrayList<>(new TreeSet<>(labeledIds));
+        return select(pool, labeledIds, ordered, null, numClasses, null, strategy, batchSize, campaignSeed, round);
+    }
+
+    private static NextBatch select(Embeddings pool, Set<String> queried, List<String> labeledIds, int[] labeledLabels,
+                                    int numClasses, TrainedHead head, String strategy, int batchSize, long campaignSeed,
+                                    int round) {
         AcquisitionStrategy picker = Strategies.create(strategy);
-        Embeddings pool = input.pool();
         List<String> candidates = new ArrayList<>();
         for (int i = 0; i < pool.size(); i++) {
-            if (!input.queried().contains(pool.id(i))) {
+            if (!queried.contains(pool.id(i))) {
                 candidates.add(pool.id(i));
             }
         }
-        List<String> labeledIds = new ArrayList<>(input.labels().keySet());
-        int[] labeledLabels = labeledIds.stream().mapToInt(input.labels()::get).toArray();
         Set<Requirement> needs = picker.requires();
-        int round = input.round() + 1;
         SelectionContext ctx = new SelectionContext(candidates, pool.rows(candidates), labeledIds,
-                pool.rows(labeledIds), labeledLabels, input.numClasses(),
-                needs.contains(Requirement.TRAINED_HEAD) ? evaluation.head() : null, input.campaignSeed(), round);
+                pool.rows(labeledIds), labeledLabels, numClasses,
+                needs.contains(Requirement.TRAINED_HEAD) ? head : null, campaignSeed, round);
         Selection selection = picker.select(ctx, batchSize);
         return new NextBatch(round, strategy, selection.ids(), Arrays.stream(selection.scores()).boxed().toList(),
                 ctx.selectionSeed());

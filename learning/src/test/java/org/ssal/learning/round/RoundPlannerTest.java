@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +82,27 @@ class RoundPlannerTest {
         assertEquals(first, again);
         NextBatch otherSeed = RoundPlanner.plan(afterInitial(8, "svm"), "random", 15).next().orElseThrow();
         assertNotEquals(first.ids(), otherSeed.ids());
+    }
+
+    @Test
+    void shouldPickTheSameBatchBeforeTheLabelsAreInWhateverTheLabelsAndTheirOrder() {
+        RoundInput input = afterInitial(5, "softmax");
+        // the same labeled samples, in reverse order and with other labels
+        List<String> reversed = new ArrayList<>(input.labels().keySet());
+        Collections.reverse(reversed);
+        Map<String, Integer> relabeled = new LinkedHashMap<>();
+        reversed.forEach(id -> relabeled.put(id, 1 - input.labels().get(id)));
+        RoundInput other = new RoundInput(input.pool(), input.test(), input.numClasses(), relabeled, input.queried(),
+                input.head(), input.campaignSeed(), input.round());
+        for (String strategy : RoundPlanner.PICKED_BEFORE_LABELS) {
+            NextBatch ahead = RoundPlanner.nextBatchBeforeLabels(input.pool(), input.queried(), input.numClasses(), strategy,
+                    15, input.campaignSeed(), input.round() + 1);
+            assertEquals(ahead, RoundPlanner.nextBatch(input, RoundPlanner.evaluate(input), strategy, 15), strategy);
+            assertEquals(ahead, RoundPlanner.nextBatch(other, RoundPlanner.evaluate(other), strategy, 15), strategy);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RoundPlanner.nextBatchBeforeLabels(
+                input.pool(), input.queried(), input.numClasses(), "entropy", 15, input.campaignSeed(), 1));
+        assertTrue(e.getMessage().contains("entropy"), e.getMessage());
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.time.Duration;
  * ssal_round_duration_seconds             the scorer's part of a round: train the head, evaluate, select
  *                                         the next batch (from reading the labels to the batch in the outbox)
  * ssal_events_ignored_total{service,reason}  events the scorer deliberately does not act on
+ * ssal_batches_picked_ahead_total{strategy}   batches picked while their previous round was labeled (PicksAhead)
  * </pre>
  */
 final class ScorerMetrics {
@@ -32,6 +33,11 @@ final class ScorerMetrics {
     void batchEmitted(String strategy) {
         Counter.builder("ssal.query.batches").tag("strategy", strategy)
                 .description("query batches the scorer emitted").register(registry).increment();
+    }
+
+    void pickedAhead(String strategy) {
+        Counter.builder("ssal.batches.picked.ahead").tag("strategy", strategy)
+                .description("batches picked while the previous round was being labeled").register(registry).increment();
     }
 
     void roundEvaluated(Duration took) {

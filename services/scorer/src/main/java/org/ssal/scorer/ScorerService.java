@@ -41,6 +41,7 @@ public class ScorerService {
 
     private EventService service;
     private LabelView labels;
+    private ScoringHandler handler;
 
     void start(@Observes StartupEvent event) {
         if (!settings.enabled()) {
@@ -48,7 +49,7 @@ public class ScorerService {
         }
         SharedSettings shared = SharedSettings.fromConfig();
         labels = new LabelView(shared.bootstrapServers(), Topics.LABELS, LABELS_DEADLINE);
-        ScoringHandler handler = new ScoringHandler(new EmbeddingArtifacts(new ArtifactStore(shared.artifactsDir())),
+        handler = new ScoringHandler(new EmbeddingArtifacts(new ArtifactStore(shared.artifactsDir())),
                 labels, Clock.systemUTC(), MeasuredRelation.builtIn(), registry);
         service = shared.start(SPEC, handler, handler::handle, registry);
     }
@@ -59,6 +60,9 @@ public class ScorerService {
         }
         if (labels != null) {
             labels.close();
+        }
+        if (handler != null) {
+            handler.close();
         }
     }
 

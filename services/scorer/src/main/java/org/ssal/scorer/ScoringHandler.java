@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
@@ -54,6 +56,7 @@ final class ScoringHandler implements EventService.View {
     private final LabelSource labels;
     private final Clock clock;
     private final ScorerMetrics metrics;
+    private final PicksAhead ahead;
 
     /**
      * @param labels   the labels a ledger counts (the labels topic)
@@ -61,6 +64,13 @@ final class ScoringHandler implements EventService.View {
      */
     ScoringHandler(EmbeddingArtifacts artifacts, LabelSource labels, Clock clock, ThresholdRelation relation,
                    MeterRegistry registry) {
+        this(artifacts, labels, clock, relation, registry, PicksAhead.onBackgroundThread());
+    }
+
+    /** @param ahead where batches of label-blind strategies are picked while their previous round is labeled */
+    ScoringHandler(EmbeddingArtifacts artifacts, LabelSource labels, Clock clock, ThresholdRelation relation,
+                   MeterRegistry registry, PicksAhead ahead) {
+        this.ahead = ahead;
         this.artifacts = artifacts;
         this.labels = labels;
         this.clock = clock;
@@ -68,10 +78,16 @@ final class ScoringHandler implements EventService.View {
         this.metrics = new ScorerMetrics(registry);
     }
 
+    /** Stops the thread that picks ahead. */
+    void close() {
+        ahead.close();
+    }
+
     /** Forgets every campaign: the view is then rebuilt from the log (after an aborted transaction too). */
     @Override
     public synchronized void forget() {
         states.clear();
+        ahead.forget();
     }
 
     /** Updates the state without acting: used to replay the log. */
@@ -201,9 +217,17 @@ final class ScoringHandler implements EventService.View {
         }
         String strategy = strategyFor(state, input.round() + 1, input.labels().size(), input.numClasses(), out);
         long picking = System.nanoTime();
-        NextBatch next = RoundPlanner.nextBatch(input, evaluation, strategy, k);
-        LOG.info("campaign {} round {}: {} picked {} in {} ms", campaign.getCampaignId(), input.round() + 1, strategy,
-                next.ids().size(), millis(System.nanoTime() - picking));
+        NextBatch next = ahead.take(campaign.getCampaignId(), new PicksAhead.Key(input.round() + 1, strategy, k,
+                input.labels().keySet(), embeddings.getPoolSha256(), campaign.getSeed()));
+        boolean pickedAhead = next != null;
+        if (pickedAhead) {
+            metrics.pickedAhead(strategy);
+        } else {
+            next = RoundPlanner.nextBatch(input, evaluation, strategy, k);
+        }
+        LOG.info("campaign {} round {}: {} picked {} in {} ms{}", campaign.getCampaignId(), input.round() + 1, strategy,
+                next.ids().size(), millis(System.nanoTime() - picking),
+                pickedAhead ? " (waiting for the pick made while the round was labeled)" : "");
         send(state, next, input.labels(), link, out);
     }
 
@@ -249,6 +273,33 @@ final class ScoringHandler implements EventService.View {
             state.currentStrategy = batch.strategy();
         }
         metrics.batchEmitted(batch.strategy());
+        pickAhead(state, batch, labels.keySet());
+    }
+
+    /**
+     * Starts picking round r + 1 as soon as batch r is out, when the campaign's strategy picks
+     * without looking at labels and its embeddings stay the same from round to round.
+     */
+    private void pickAhead(CampaignRoundState state, NextBatch sent, Set<String> labeledBefore) {
+        CampaignCreated campaign = state.campaign;
+        String strategy = campaign.getStrategy();
+        if (!RoundPlanner.PICKED_BEFORE_LABELS.contains(strategy) || !campaign.getSsl()
+                || Catalogue.isAutoEncoder(campaign.getEncoderSpec())) {
+            return;
+        }
+        Set<String> labeled = new HashSet<>(labeledBefore);
+        labeled.addAll(sent.ids()); // every asked sample is labeled when the round completes
+        int size = Math.min(campaign.getBatchSize(), campaign.getBudget() - labeled.size());
+        if (size <= 0) {
+            return;
+        }
+        EmbeddingsReady embeddings = state.embeddings;
+        int numClasses = embeddings.getClassNames().size();
+        PicksAhead.Key key = new PicksAhead.Key(sent.round() + 1, strategy, size, labeled, embeddings.getPoolSha256(),
+                campaign.getSeed());
+        ahead.start(campaign.getCampaignId(), key, () -> RoundPlanner.nextBatchBeforeLabels(
+                artifacts.pool(embeddings.getPoolUri(), embeddings.getPoolSha256()), labeled, numClasses, strategy, size,
+                campaign.getSeed(), key.round()));
     }
 
     /** An artifact read; one whose bytes do not match the sha256 its event named fails the campaign. */

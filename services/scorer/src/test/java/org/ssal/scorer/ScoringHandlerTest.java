@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,7 +97,16 @@ class ScoringHandlerTest {
                 .setInitialSize(10).setBatchSize(20).setStrategy(strategy).setSeed(5L).setCreatedAt(CLOCK.instant()).build();
     }
 
+    @AfterEach
+    void tearDown() {
+        handler.close();
+    }
+
     private List<SpecificRecord> handle(SpecificRecord event) {
+        return handle(handler, event);
+    }
+
+    private static List<SpecificRecord> handle(ScoringHandler handler, SpecificRecord event) {
         Outbox out = new Outbox("scorer");
         handler.handle(event, out);
         List<SpecificRecord> events = new ArrayList<>();
@@ -163,6 +173,43 @@ class ScoringHandlerTest {
         List<SpecificRecord> end = handle(completeLedger(50, batches, CampaignStatus.COMPLETED));
         assertEquals(1, end.size(), "budget spent: evaluate, ask nothing");
         assertEquals(50, ((RoundEvaluated) end.get(0)).getLabeledCount());
+    }
+
+    /** Every batch of a 70-label campaign (initial set, then rounds of 20), each round fully labeled. */
+    private List<QueryBatch> batchesOf(ScoringHandler scorer, String strategy) {
+        handle(scorer, ready);
+        List<QueryBatch> batches = new ArrayList<>(List.of((QueryBatch) handle(scorer, campaign(70, strategy)).get(0)));
+        while (batches.size() < 4) {
+            batches.add((QueryBatch) handle(scorer, completeLedger(70, batches, CampaignStatus.ACTIVE)).get(1));
+        }
+        return batches;
+    }
+
+    @Test
+    void shouldAskTheSameBatchesWhenTheyArePickedWhileTheRoundIsLabeled() {
+        for (String strategy : List.of("kcenter", "random", "entropy")) {
+            List<QueryBatch> picked = batchesOf(handler, strategy);
+            ScoringHandler noPicksAhead = new ScoringHandler(new EmbeddingArtifacts(new ArtifactStore(dir)),
+                    ledger -> LedgerLabels.of(ledger, labelsTopic), CLOCK, ThresholdRelation.measuredBySsal(List.of(), "test"),
+                    new SimpleMeterRegistry(), PicksAhead.disabled());
+            assertEquals(batchesOf(noPicksAhead, strategy), picked, strategy);
+            handler.forget();
+        }
+        // rounds 1-3 of kcenter and random were picked ahead; entropy needs the labels' head
+        assertEquals(3.0, registry.counter("ssal.batches.picked.ahead", "strategy", "kcenter").count());
+        assertEquals(3.0, registry.counter("ssal.batches.picked.ahead", "strategy", "random").count());
+        assertEquals(0.0, registry.counter("ssal.batches.picked.ahead", "strategy", "entropy").count());
+    }
+
+    @Test
+    void shouldPickAgainWhenTheRoundIsNotTheOneThatWasPickedAhead() {
+        handle(ready);
+        List<QueryBatch> batches = new ArrayList<>(List.of((QueryBatch) handle(campaign(70, "kcenter")).get(0)));
+        // the ledger says 10 labels are left (not 60): round 1 asks 10, not the 20 picked ahead
+        BudgetState smaller = BudgetState.newBuilder(completeLedger(70, batches, CampaignStatus.ACTIVE)).setRemaining(10).build();
+        QueryBatch next = (QueryBatch) handle(smaller).get(1);
+        assertEquals(10, next.getSampleIds().size());
+        assertEquals(0.0, registry.counter("ssal.batches.picked.ahead", "strategy", "kcenter").count());
     }
 
     @Test
