@@ -40,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
     String dataset;
 
     @Option(names = "--dataset-option", paramLabel = "KEY=VALUE", description = "a dataset option, repeatable, e.g. "
-            + "labels=coarse for cifar100, or size=16 channels=2 train=60000 test=10000 for synthetic (512 features)")
+            + "labels=coarse for cifar100, or size=13 channels=3 train=60000 test=10000 for synthetic (3 x 13 x 13 = 507 features)")
     Map<String, String> datasetOptions = new LinkedHashMap<>();
 
     @Option(names = "--data", paramLabel = "DIR",

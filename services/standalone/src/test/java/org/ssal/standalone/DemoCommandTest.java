@@ -112,8 +112,8 @@ class DemoCommandTest {
 
     @Test
     void shouldPassDatasetOptionsIntoTheCampaign() {
-        DemoOptions o = parse("--dataset", "synthetic", "--dataset-option", "size=16", "--dataset-option", "channels=2");
-        assertEquals(Map.of("size", "16", "channels", "2"),
+        DemoOptions o = parse("--dataset", "synthetic", "--dataset-option", "size=13", "--dataset-option", "channels=3");
+        assertEquals(Map.of("size", "13", "channels", "3"),
                 org.ssal.campaign.CampaignRequest.parse(o.campaignJson("c")).validate().datasetOptions());
         assertFalse(parse("--dataset", "synthetic").campaignJson("c").containsKey("datasetOptions"));
         ParameterException e = assertThrows(ParameterException.class, () -> parse("--dataset-option", "size"));
