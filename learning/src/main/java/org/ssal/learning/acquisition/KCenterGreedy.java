@@ -152,7 +152,8 @@ public final class KCenterGreedy {
             }
             float[] first = all.get(0);
             this.bound = new double[n];
-            distancesTo(first, pool, 0, n, bound, 0, parallel);
+            IntStream rows = IntStream.range(0, n);
+            (parallel ? rows.parallel() : rows).forEach(i -> bound[i] = SquaredDistance.of(pool[i], first));
             this.evaluations = n;
             this.naive = (long) n * centers.length + (centers.length == 0 ? n : 0);
             this.comparedWith = new int[n];
@@ -271,8 +272,10 @@ public final class KCenterGreedy {
         /** Computes the gaps of every center up to index {@code newest}. */
         void ensure(int newest) {
             for (int j = known; j <= newest; j++) {
+                float[] cj = centers.get(j);
                 double[] toJ = new double[j];
-                distancesTo(centers.get(j), centers, 0, j, toJ, 0, parallel && j > 256);
+                IntStream earlier = IntStream.range(0, j);
+                (parallel && j > 256 ? earlier.parallel() : earlier).forEach(i -> toJ[i] = SquaredDistance.of(centers.get(i), cj));
                 evaluations += j;
                 if (j == after.length) {
                     after = Arrays.copyOf(after, 2 * j);
@@ -293,29 +296,6 @@ public final class KCenterGreedy {
         double[] after(int i) {
             return after[i];
         }
-    }
-
-    /** out[at + i − from] = {@link SquaredDistance#of}(x, rows[i]) for i in [from, to), four rows at a time. */
-    static void distancesTo(float[] x, float[][] rows, int from, int to, double[] out, int at, boolean parallel) {
-        distancesTo(x, Arrays.asList(rows), from, to, out, at, parallel);
-    }
-
-    /** {@link #distancesTo(float[], float[][], int, int, double[], int, boolean)} over a list of rows. */
-    static void distancesTo(float[] x, List<float[]> rows, int from, int to, double[] out, int at, boolean parallel) {
-        int blocks = (to - from + 3) / 4;
-        IntStream each = IntStream.range(0, blocks);
-        (parallel ? each.parallel() : each).forEach(b -> {
-            int i = from + 4 * b;
-            if (i + 4 <= to) {
-                double[] four = new double[4];
-                SquaredDistance.four(x, rows.get(i), rows.get(i + 1), rows.get(i + 2), rows.get(i + 3), four);
-                System.arraycopy(four, 0, out, at + i - from, 4);
-            } else {
-                for (; i < to; i++) {
-                    out[at + i - from] = SquaredDistance.of(x, rows.get(i));
-                }
-            }
-        });
     }
 
     /** |a - b|² in float, summed in index order (k-means and TypiClust use it). */

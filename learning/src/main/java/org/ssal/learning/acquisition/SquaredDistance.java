@@ -20,22 +20,9 @@ final class SquaredDistance {
         double of(float[] a, float[] b);
     }
 
-    /** Four distances from one row: out[i] = |x − y_i|², each with the bits of {@link Kernel#of}. */
-    interface FourKernel {
-        void four(float[] x, float[] y0, float[] y1, float[] y2, float[] y3, double[] out);
-    }
-
     /** The eight partial sums in scalar code: the definition, and the kernel when vectors are unavailable. */
     static final Kernel SCALAR = SquaredDistance::scalar;
     private static final Kernel KERNEL = choose();
-    /** Four single distances: the definition of {@link #four}. */
-    static final FourKernel SCALAR_FOUR = (x, y0, y1, y2, y3, out) -> {
-        out[0] = scalar(x, y0);
-        out[1] = scalar(x, y1);
-        out[2] = scalar(x, y2);
-        out[3] = scalar(x, y3);
-    };
-    private static final FourKernel FOUR = KERNEL == SCALAR ? SCALAR_FOUR : VectorSquaredDistance::four;
 
     private SquaredDistance() {
     }
@@ -43,20 +30,6 @@ final class SquaredDistance {
     /** |a − b|² over the first {@code a.length} elements of both rows. */
     static double of(float[] a, float[] b) {
         return KERNEL.of(a, b);
-    }
-
-    /**
-     * |x − y_i|² for four rows at once, into out[0..3]; the same bits as four calls of {@link #of}
-     * (and |a − b|² = |b − a|² to the bit: a float difference only changes sign). One distance is a
-     * chain of dependent additions, so the CPU waits on each; four independent chains keep it busy.
-     */
-    static void four(float[] x, float[] y0, float[] y1, float[] y2, float[] y3, double[] out) {
-        FOUR.four(x, y0, y1, y2, y3, out);
-    }
-
-    /** The vector kernel of {@link #four}, when {@link #vectorKernel} is available; else null. */
-    static FourKernel vectorFourKernel() {
-        return vectorKernel() != null ? VectorSquaredDistance::four : null;
     }
 
     /** Whether {@link #of} runs on the Vector API in this JVM. */

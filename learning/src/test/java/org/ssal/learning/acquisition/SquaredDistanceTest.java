@@ -36,29 +36,6 @@ class SquaredDistanceTest {
     }
 
     @Test
-    void shouldGiveFourSingleDistancesBitsWhenFourAreComputedAtOnce() {
-        SquaredDistance.FourKernel vector = SquaredDistance.vectorFourKernel();
-        assertNotNull(vector);
-        SplittableRandom random = new SplittableRandom(13);
-        for (int d : LENGTHS) {
-            for (double scale : new double[] {1e-20, 1e-3, 1, 1e3, 1e15}) {
-                float[] x = row(random, d, scale);
-                float[][] y = {row(random, d, scale), row(random, d, scale), row(random, d, scale), row(random, d, scale)};
-                for (SquaredDistance.FourKernel kernel : new SquaredDistance.FourKernel[] {vector, SquaredDistance.SCALAR_FOUR}) {
-                    double[] out = new double[4];
-                    kernel.four(x, y[0], y[1], y[2], y[3], out);
-                    for (int i = 0; i < 4; i++) {
-                        // both argument orders: callers compute |x − y| where the definition had |y − x|
-                        long expected = Double.doubleToRawLongBits(SquaredDistance.SCALAR.of(y[i], x));
-                        assertEquals(expected, Double.doubleToRawLongBits(SquaredDistance.SCALAR.of(x, y[i])));
-                        assertEquals(expected, Double.doubleToRawLongBits(out[i]), "d=" + d + " scale=" + scale + " row " + i);
-                    }
-                }
-            }
-        }
-    }
-
-    @Test
     void shouldBeTheExactSquaredDistanceUpToDoubleRounding() {
         SplittableRandom random = new SplittableRandom(5);
         for (int d : LENGTHS) {
