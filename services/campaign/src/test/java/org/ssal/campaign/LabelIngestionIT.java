@@ -113,12 +113,23 @@ class LabelIngestionIT {
 
             System.out.printf("[ingestion] round %d: %d labels: tracker %.0f labels/s (%.2f s) on the campaign's "
                             + "partition, %.0f labels/s (%.2f s) from another partition (repartitioned); plain "
-                            + "producer->consumer %.0f records/s (%.2f s); ratio %.2f and %.2f%n", round, LABELS,
-                    LABELS / onItsPartition.seconds(), onItsPartition.seconds(), LABELS / moved.seconds(), moved.seconds(),
-                    LABELS / plainSeconds, plainSeconds, plainSeconds / onItsPartition.seconds(), plainSeconds / moved.seconds());
+                            + "producer->consumer %.0f records/s (%.2f s); ratio %.2f and %.2f; load average %s%n", round,
+                    LABELS, LABELS / onItsPartition.seconds(), onItsPartition.seconds(), LABELS / moved.seconds(),
+                    moved.seconds(), LABELS / plainSeconds, plainSeconds, plainSeconds / onItsPartition.seconds(),
+                    plainSeconds / moved.seconds(), loadAverage());
             System.out.printf("[ingestion] round %d, on the campaign's partition: %s%n", round, onItsPartition.cpu().describe());
             System.out.printf("[ingestion] round %d, from another partition: %s%n", round, moved.cpu().describe());
             System.out.printf("[ingestion] round %d, plain producer->consumer: %s%n", round, plainCpu.describe());
+        }
+    }
+
+    /** The machine's 1, 5 and 15 minute load averages (/proc/loadavg), printed with every result. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
         }
     }
 
