@@ -45,21 +45,27 @@ final class BudgetProcessor implements Processor<String, byte[], String, byte[]>
     private final BudgetLedger rules = new BudgetLedger();
     private final TrackerTopics topics;
     private final TrackerMetrics metrics;
+    private final LabelReplay labelReplay;
     private ProcessorContext<String, byte[]> context;
     private LedgerReadThrough ledgers;
     private StoreSampleLookup samples;
 
-    BudgetProcessor(TrackerTopics topics, TrackerMetrics metrics) {
+    /** @param labelReplay where the label store is rebuilt from whenever Streams initialises the task */
+    BudgetProcessor(TrackerTopics topics, TrackerMetrics metrics, LabelReplay labelReplay) {
         this.topics = topics;
         this.metrics = metrics;
+        this.labelReplay = labelReplay;
     }
 
     @Override
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.ledgers = new LedgerReadThrough(context.getStateStore(BudgetTopology.LEDGER_STORE));
-        this.samples = new StoreSampleLookup(context.getStateStore(BudgetTopology.QUERIED_STORE),
-                context.getStateStore(BudgetTopology.LABEL_STORE), context.getStateStore(BudgetTopology.DEFINITION_STORE));
+        LabelStore labels = new LabelStore(context.getStateStore(BudgetTopology.LABEL_STORE));
+        // the task's labels are on the labels topic's partition of the same number (CampaignPartitioner)
+        labels.rebuild(labelReplay, context.appConfigs(), topics.labels(), context.taskId().partition(), topics.partitions());
+        this.samples = new StoreSampleLookup(context.getStateStore(BudgetTopology.QUERIED_STORE), labels,
+                context.getStateStore(BudgetTopology.DEFINITION_STORE));
     }
 
     @Override
@@ -92,11 +98,12 @@ final class BudgetProcessor implements Processor<String, byte[], String, byte[]>
     private void write(Record<String, byte[]> record, Decision.Accepted accepted) {
         BudgetState state = accepted.state();
         ledgers.put(state);
-        samples.write(accepted);
         LabeledSample label = accepted.newLabel();
+        byte[] encodedLabel = label == null ? null : EventCodec.encode(label);
+        samples.write(accepted, encodedLabel);
         if (label != null) {
             context.forward(new Record<>(LabelKeys.key(label.getCampaignId(), label.getSampleId()),
-                    EventCodec.encode(label), record.timestamp(), stamped()));
+                    encodedLabel, record.timestamp(), stamped()));
         }
         if (accepted.publish()) {
             context.forward(new Record<>(state.getCampaignId(), EventCodec.encode(state), record.timestamp(), stamped()));
