@@ -146,15 +146,16 @@ public final class BudgetTopology {
                 .withLoggingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(DEFINITION_STORE), Serdes.String(),
                 eventSerde(CampaignCreated.class)));
-        KStream<String, byte[]> keyed = builder.stream(topics.inputs(),
+        KStream<String, InputValue> keyed = builder.stream(topics.inputs(),
                         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(SOURCE))
                 .process(CampaignKeyer::new, Named.as(KEYER));
-        KStream<String, byte[]> onTheirPartition = keyed.process(
+        KStream<String, InputValue> onTheirPartition = keyed.process(
                 () -> new CampaignPartitionRoute(topics.partitions(), true), Named.as(ON_PARTITION));
-        KStream<String, byte[]> moved = keyed.process(
+        // the repartition topic gets the input's bytes unchanged (the same bytes as before InputValue)
+        KStream<String, InputValue> moved = keyed.process(
                         () -> new CampaignPartitionRoute(topics.partitions(), false), Named.as(OFF_PARTITION))
-                .repartition(Repartitioned.<String, byte[]>as(BY_CAMPAIGN)
-                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray())
+                .repartition(Repartitioned.<String, InputValue>as(BY_CAMPAIGN)
+                        .withKeySerde(Serdes.String()).withValueSerde(InputValue.serde())
                         .withNumberOfPartitions(topics.partitions())
                         .withStreamPartitioner((topic, key, value, n) -> Optional.of(Set.of(LabelKeys.partitionOf(key, n)))));
         onTheirPartition.merge(moved, Named.as(MERGE))
