@@ -17,12 +17,14 @@ import org.ssal.schemas.LabelKeys;
  *
  * <p>The store has no changelog: the labels topic holds the same records, so the processor
  * rebuilds the store from it ({@link LabelReplay}) every time Kafka Streams initialises the task,
- * after emptying it. Emptying matters: without a changelog, Streams keeps neither the store in step
- * with aborted transactions nor wipes it after a crash under exactly-once (it does so for logged
- * stores only), so the local copy may hold labels that were never committed or lack ones that
- * were. Streams initialises the processor again after anything that could make the store differ
- * from what is committed (a restart, a rebalance, an aborted transaction), as for the ledgers
- * ({@link LedgerReadThrough}).
+ * after emptying it. Without a changelog nothing else brings the local copy up to date: a task that
+ * comes back to an instance after another one judged labels for it finds the store as it left it,
+ * and a new machine finds none. Emptying it first makes its content exactly the topic's whatever
+ * Streams did to the local files: under exactly-once it deletes a task's state after a dirty
+ * close, but it would not under at-least-once, and labels stored in an aborted transaction must
+ * not survive. Streams initialises the processor again after anything that could make the store
+ * differ from what is committed (a restart, a rebalance, an aborted transaction), as for the
+ * ledgers ({@link LedgerReadThrough}).
  */
 final class LabelStore {
     /** Records per write batch while rebuilding: RocksDB writes a batch at once. */

@@ -4,7 +4,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +21,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,9 +31,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +62,9 @@ import org.ssal.service.TopicAdmin;
  * local state (a new machine) and then on the state the previous one left; each time every
  * label sent before is sent again with new ones, and each must count once: a rebuilt store that
  * lacked the earlier labels would count the redeliveries again, one that kept labels the topic
- * does not hold would drop new ones.
+ * does not hold would drop new ones. And a stream thread dies between storing a label and
+ * committing it (the transaction aborts, the local store keeps the label): the label must still
+ * count once when the input is judged again.
  */
 class LabelStoreRebuildIT {
     private static final int PARTITIONS = TrackerTopics.DEFAULT.partitions();
@@ -64,6 +76,8 @@ class LabelStoreRebuildIT {
     private KafkaStreams tracker;
     private final List<Path> stateDirs = new ArrayList<>();
     private String applicationId;
+    /** Markers sent so far: each call of labelUpTo waits for a new one. */
+    private int markers;
 
     @BeforeEach
     void startBroker() {
@@ -120,6 +134,89 @@ class LabelStoreRebuildIT {
         }
     }
 
+    @Test
+    void shouldCountALabelOnceWhenTheThreadDiesBetweenStoringItAndCommitting() throws Exception {
+        // Given: a tracker whose label store fails once, right after it stored one label (as a crash
+        // would leave it: the store written, the transaction not committed), and replaces the thread
+        List<String> campaigns = campaignOnEachPartition();
+        List<String> samples = new ArrayList<>();
+        for (int i = 0; i < LABELS_PER_STEP; i++) {
+            samples.add(String.format("s%05d", i));
+        }
+        String victim = campaigns.get(0);
+        CrashOnce crash = new CrashOnce(LabelKeys.key(victim, samples.get(LABELS_PER_STEP / 2)));
+        Properties props = trackerSettings(newStateDir());
+        tracker = new KafkaStreams(BudgetTopology.build(TrackerTopics.DEFAULT,
+                name -> name.equals(BudgetTopology.LABEL_STORE) ? crash.around(Stores.persistentKeyValueStore(name))
+                        : Stores.persistentKeyValueStore(name), Metrics.globalRegistry, new KafkaLabelReplay()), props);
+        tracker.setUncaughtExceptionHandler(e -> StreamThreadExceptionResponse.REPLACE_THREAD);
+        tracker.start();
+        await("tracker running").atMost(PATIENCE).until(() -> tracker.state() == KafkaStreams.State.RUNNING);
+        for (String campaign : campaigns) {
+            send(Topics.CAMPAIGNS, campaign, EventCodec.encode(campaign(campaign, samples.size())));
+            send(Topics.QUERY_BATCH, campaign, EventCodec.encode(batch(campaign, samples)));
+        }
+
+        // When: every label arrives, the thread dies on the way, and then every label again
+        labelUpTo(campaigns, samples, 1);
+        assertTrue(crash.crashed(), "the label store never failed: the test tested nothing");
+        labelUpTo(campaigns, samples, 1);
+
+        // Then: the label stored in the aborted transaction counts once, as every other
+        Map<String, Set<String>> labeled = labeledSamples();
+        for (String campaign : campaigns) {
+            assertEquals(samples.size(), labeled.getOrDefault(campaign, Set.of()).size(), "labels of " + campaign);
+            assertEquals(samples.size(), storedLabels(campaign), "labels of " + campaign + " in the label store");
+        }
+    }
+
+    /** A label store that throws once, right after it stored the label of one key. */
+    private static final class CrashOnce {
+        private final Bytes key;
+        private final AtomicBoolean crashed = new AtomicBoolean();
+
+        CrashOnce(String key) {
+            this.key = Bytes.wrap(key.getBytes(StandardCharsets.UTF_8));
+        }
+
+        boolean crashed() {
+            return crashed.get();
+        }
+
+        KeyValueBytesStoreSupplier around(KeyValueBytesStoreSupplier stores) {
+            return new KeyValueBytesStoreSupplier() {
+                @Override
+                public String name() {
+                    return stores.name();
+                }
+
+                @Override
+                public String metricsScope() {
+                    return stores.metricsScope();
+                }
+
+                @Override
+                @SuppressWarnings("unchecked")
+                public KeyValueStore<Bytes, byte[]> get() {
+                    KeyValueStore<Bytes, byte[]> store = stores.get();
+                    return (KeyValueStore<Bytes, byte[]>) Proxy.newProxyInstance(getClass().getClassLoader(),
+                            new Class<?>[] {KeyValueStore.class}, (proxy, method, args) -> {
+                                Object result;
+                                try {
+                                    result = method.invoke(store, args);
+                                } catch (InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                                if (method.getName().equals("put") && key.equals(args[0]) && crashed.compareAndSet(false, true)) {
+                                    throw new IllegalStateException("crash after storing the label of " + key);
+                                }
+                                return result;
+                            });
+                }
+            };
+        }
+    }
+
     /**
      * Sends the labels of steps 1..{@code step} for every campaign (the earlier ones again, as an
      * oracle that re-sends would), then one label of a sample of no batch: it is judged after all
@@ -128,7 +225,7 @@ class LabelStoreRebuildIT {
      */
     private void labelUpTo(List<String> campaigns, List<String> samples, int step) throws Exception {
         int count = step * LABELS_PER_STEP;
-        String marker = "not-queried-" + step;
+        String marker = "not-queried-" + (++markers);
         try (KafkaProducer<String, byte[]> producer = producer()) {
             for (String campaign : campaigns) {
                 for (int i = 0; i < count; i++) {
@@ -234,6 +331,13 @@ class LabelStoreRebuildIT {
     }
 
     private KafkaStreams startTracker(Path stateDir) {
+        KafkaStreams started = new KafkaStreams(BudgetTopology.build(TrackerTopics.DEFAULT), trackerSettings(stateDir));
+        started.start();
+        await("tracker running").atMost(PATIENCE).until(() -> started.state() == KafkaStreams.State.RUNNING);
+        return started;
+    }
+
+    private Properties trackerSettings(Path stateDir) {
         Properties props = new Properties();
         props.putAll(ServiceStreamsSettings.load());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
@@ -242,10 +346,7 @@ class LabelStoreRebuildIT {
         // the broker's minimum: a stopped instance's tasks move in seconds, not the default 45
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6000);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1000);
-        KafkaStreams started = new KafkaStreams(BudgetTopology.build(TrackerTopics.DEFAULT), props);
-        started.start();
-        await("tracker running").atMost(PATIENCE).until(() -> started.state() == KafkaStreams.State.RUNNING);
-        return started;
+        return props;
     }
 
     /** Closes the tracker and has it leave the group, so the next one gets its tasks at once. */
