@@ -43,6 +43,7 @@ acl --allow-principal User:ssal-campaign --operation Read --topic campaigns --re
 acl --allow-principal User:ssal-campaign --operation Read --topic query-batch --resource-pattern-type literal
 acl --allow-principal User:ssal-campaign --operation Read --topic labels-received --resource-pattern-type literal
 acl --allow-principal User:ssal-campaign --operation Read --topic round-evaluated --resource-pattern-type literal
+acl --allow-principal User:ssal-campaign --operation Read --topic labels --resource-pattern-type literal
 acl --allow-principal User:ssal-campaign --operation Write --topic campaigns --resource-pattern-type literal
 acl --allow-principal User:ssal-campaign --operation Write --topic budget-state --resource-pattern-type literal
 acl --allow-principal User:ssal-campaign --operation Write --topic labels --resource-pattern-type literal

@@ -28,7 +28,7 @@ import org.ssal.service.ProducerHeader;
 
 /**
  * The Kafka Streams side of the budget tracker (see {@link BudgetTopology}): reads the records
- * {@link CampaignKeyer} re-keyed by campaign, decodes one, checks that it is an event of the topic
+ * {@link CampaignKeyer} re-keyed by campaign (and decoded, {@link InputValue}), checks that it is an event of the topic
  * it was written to, and hands it with the campaign's stored ledger and per-sample stores to
  * {@link BudgetLedger}, whose {@link Decision} it carries out: store (and publish) the new state,
  * remember queried samples, store and publish an accepted label, do nothing for a redelivery, or
@@ -41,33 +41,39 @@ import org.ssal.service.ProducerHeader;
  * <p>Times: the ledger stamps states with the record's timestamp (replays give the same ledger);
  * {@code rejectedAt} is the processor's wall-clock time when it was rejected.
  */
-final class BudgetProcessor implements Processor<String, byte[], String, byte[]> {
+final class BudgetProcessor implements Processor<String, InputValue, String, byte[]> {
     private final BudgetLedger rules = new BudgetLedger();
     private final TrackerTopics topics;
     private final TrackerMetrics metrics;
+    private final LabelReplay labelReplay;
     private ProcessorContext<String, byte[]> context;
     private LedgerReadThrough ledgers;
     private StoreSampleLookup samples;
 
-    BudgetProcessor(TrackerTopics topics, TrackerMetrics metrics) {
+    /** @param labelReplay where the label store is rebuilt from whenever Streams initialises the task */
+    BudgetProcessor(TrackerTopics topics, TrackerMetrics metrics, LabelReplay labelReplay) {
         this.topics = topics;
         this.metrics = metrics;
+        this.labelReplay = labelReplay;
     }
 
     @Override
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.ledgers = new LedgerReadThrough(context.getStateStore(BudgetTopology.LEDGER_STORE));
-        this.samples = new StoreSampleLookup(context.getStateStore(BudgetTopology.QUERIED_STORE),
-                context.getStateStore(BudgetTopology.LABEL_STORE), context.getStateStore(BudgetTopology.DEFINITION_STORE));
+        LabelStore labels = new LabelStore(context.getStateStore(BudgetTopology.LABEL_STORE));
+        // the task's labels are on the labels topic's partition of the same number (CampaignPartitioner)
+        labels.rebuild(labelReplay, context.appConfigs(), topics.labels(), context.taskId().partition(), topics.partitions());
+        this.samples = new StoreSampleLookup(context.getStateStore(BudgetTopology.QUERIED_STORE), labels,
+                context.getStateStore(BudgetTopology.DEFINITION_STORE));
     }
 
     @Override
-    public void process(Record<String, byte[]> record) {
+    public void process(Record<String, InputValue> record) {
         OriginHeaders origin = OriginHeaders.readFrom(record.headers());
         SpecificRecord event;
         try {
-            event = EventCodec.decode(record.value());
+            event = record.value().event();
         } catch (MalformedEventException e) {
             deadLetter(record, origin, "malformed", e.getMessage());
             return;
@@ -89,14 +95,15 @@ final class BudgetProcessor implements Processor<String, byte[], String, byte[]>
         // Decision.Ignored: a redelivery writes nothing
     }
 
-    private void write(Record<String, byte[]> record, Decision.Accepted accepted) {
+    private void write(Record<String, InputValue> record, Decision.Accepted accepted) {
         BudgetState state = accepted.state();
         ledgers.put(state);
-        samples.write(accepted);
         LabeledSample label = accepted.newLabel();
+        byte[] encodedLabel = label == null ? null : EventCodec.encode(label);
+        samples.write(accepted, encodedLabel);
         if (label != null) {
             context.forward(new Record<>(LabelKeys.key(label.getCampaignId(), label.getSampleId()),
-                    EventCodec.encode(label), record.timestamp(), stamped()));
+                    encodedLabel, record.timestamp(), stamped()));
         }
         if (accepted.publish()) {
             context.forward(new Record<>(state.getCampaignId(), EventCodec.encode(state), record.timestamp(), stamped()));
@@ -104,9 +111,9 @@ final class BudgetProcessor implements Processor<String, byte[], String, byte[]>
     }
 
     /** @param rule the rejection's fixed code, for the metrics */
-    private void deadLetter(Record<String, byte[]> record, OriginHeaders origin, String rule, String reason) {
+    private void deadLetter(Record<String, InputValue> record, OriginHeaders origin, String rule, String reason) {
         byte[] rejected = EventCodec.encode(Rejections.rejected(origin.topic(), origin.partition(), origin.offset(),
-                origin.key(), record.value(), reason, BudgetTopology.SERVICE,
+                origin.key(), record.value().bytes(), reason, BudgetTopology.SERVICE,
                 Instant.ofEpochMilli(context.currentSystemTimeMs())));
         context.forward(new Record<>(origin.key(), rejected, record.timestamp(), stamped()));
         metrics.deadLettered(rule);

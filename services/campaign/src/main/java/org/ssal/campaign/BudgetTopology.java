@@ -59,8 +59,10 @@ public final class BudgetTopology {
     /** Persistent store: {@code LabelKeys.key(campaign, sample)} → round of the batch that queried it. */
     public static final String QUERIED_STORE = "campaign-queried-samples";
     /**
-     * Persistent store: {@code LabelKeys.key(campaign, sample)} → accepted {@link LabeledSample};
-     * a prefix scan of {@code LabelKeys.prefix(campaign)} lists a campaign's labels (REST {@code ?labels=true}).
+     * Persistent store: {@code LabelKeys.key(campaign, sample)} → accepted {@link LabeledSample},
+     * encoded as on the labels topic (read it with {@link #decodeLabel}); a prefix scan of
+     * {@code LabelKeys.prefix(campaign)} lists a campaign's labels (REST {@code ?labels=true}).
+     * Without a changelog: rebuilt from the labels topic whenever a task starts ({@link LabelStore}).
      */
     public static final String LABEL_STORE = "campaign-labels";
     /** Persistent store: campaignId → the {@link CampaignCreated} that opened it, to tell a redelivery from a redefinition. */
@@ -100,25 +102,38 @@ public final class BudgetTopology {
 
     /** The topology with persistent (RocksDB) stores: what the service runs, its meters in {@code registry}. */
     public static Topology build(TrackerTopics topics, MeterRegistry registry) {
-        return build(topics, Stores::persistentKeyValueStore, registry);
+        return build(topics, Stores::persistentKeyValueStore, registry, new KafkaLabelReplay());
+    }
+
+    /**
+     * The topology for TopologyTestDriver, which has no broker to rebuild the label store from and
+     * never restarts a task: default topics, persistent stores, the label store starts empty.
+     */
+    static Topology buildForTestDriver() {
+        return buildForTestDriver(TrackerTopics.DEFAULT, Stores::persistentKeyValueStore, Metrics.globalRegistry);
     }
 
     /**
      * The topology on the default topics with in-memory stores (tests that pipe thousands of
      * records: TopologyTestDriver commits, and so flushes RocksDB, after every record).
      */
-    public static Topology buildInMemory() {
-        return build(TrackerTopics.DEFAULT, Stores::inMemoryKeyValueStore);
+    static Topology buildInMemory() {
+        return buildForTestDriver(TrackerTopics.DEFAULT, Stores::inMemoryKeyValueStore, Metrics.globalRegistry);
     }
 
-    /** @param stores the store supplier for a store name (persistent or in-memory) */
-    public static Topology build(TrackerTopics topics, Function<String, KeyValueBytesStoreSupplier> stores) {
-        return build(topics, stores, Metrics.globalRegistry);
+    /** {@link #buildForTestDriver()} with other topics, stores or meter registry. */
+    static Topology buildForTestDriver(TrackerTopics topics, Function<String, KeyValueBytesStoreSupplier> stores,
+                                       MeterRegistry registry) {
+        return build(topics, stores, registry, LabelReplay.NOTHING);
     }
 
-    /** @param registry where the decisions are counted ({@link TrackerMetrics}) */
-    public static Topology build(TrackerTopics topics, Function<String, KeyValueBytesStoreSupplier> stores,
-                                 MeterRegistry registry) {
+    /**
+     * @param stores      the store supplier for a store name (persistent or in-memory)
+     * @param registry    where the decisions are counted ({@link TrackerMetrics})
+     * @param labelReplay where a task's label store is rebuilt from when it starts
+     */
+    static Topology build(TrackerTopics topics, Function<String, KeyValueBytesStoreSupplier> stores,
+                          MeterRegistry registry, LabelReplay labelReplay) {
         TrackerMetrics metrics = new TrackerMetrics(registry);
         StreamsBuilder builder = new StreamsBuilder();
         // cached: a campaign's ledger changes with every label; its changelog needs only the last
@@ -126,22 +141,25 @@ public final class BudgetTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(LEDGER_STORE), Serdes.String(), ledgerSerde())
                 .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(QUERIED_STORE), Serdes.String(), Serdes.Integer()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(LABEL_STORE), Serdes.String(), labelSerde()));
+        // no changelog: it would copy the labels topic record for record; rebuilt from that topic instead
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(LABEL_STORE), Serdes.String(), Serdes.ByteArray())
+                .withLoggingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(DEFINITION_STORE), Serdes.String(),
                 eventSerde(CampaignCreated.class)));
-        KStream<String, byte[]> keyed = builder.stream(topics.inputs(),
+        KStream<String, InputValue> keyed = builder.stream(topics.inputs(),
                         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(SOURCE))
                 .process(CampaignKeyer::new, Named.as(KEYER));
-        KStream<String, byte[]> onTheirPartition = keyed.process(
+        KStream<String, InputValue> onTheirPartition = keyed.process(
                 () -> new CampaignPartitionRoute(topics.partitions(), true), Named.as(ON_PARTITION));
-        KStream<String, byte[]> moved = keyed.process(
+        // the repartition topic gets the input's bytes unchanged (the same bytes as before InputValue)
+        KStream<String, InputValue> moved = keyed.process(
                         () -> new CampaignPartitionRoute(topics.partitions(), false), Named.as(OFF_PARTITION))
-                .repartition(Repartitioned.<String, byte[]>as(BY_CAMPAIGN)
-                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray())
+                .repartition(Repartitioned.<String, InputValue>as(BY_CAMPAIGN)
+                        .withKeySerde(Serdes.String()).withValueSerde(InputValue.serde())
                         .withNumberOfPartitions(topics.partitions())
                         .withStreamPartitioner((topic, key, value, n) -> Optional.of(Set.of(LabelKeys.partitionOf(key, n)))));
         onTheirPartition.merge(moved, Named.as(MERGE))
-                .process(() -> new BudgetProcessor(topics, metrics), Named.as(PROCESSOR), LEDGER_STORE, QUERIED_STORE,
+                .process(() -> new BudgetProcessor(topics, metrics, labelReplay), Named.as(PROCESSOR), LEDGER_STORE, QUERIED_STORE,
                         LABEL_STORE, DEFINITION_STORE)
                 .to(outputTopic(topics), Produced.with(Serdes.String(), Serdes.ByteArray())
                         .withStreamPartitioner(new CampaignPartitioner(topics.deadLetter())).withName(SINK));
@@ -153,9 +171,9 @@ public final class BudgetTopology {
         return eventSerde(BudgetState.class);
     }
 
-    /** Label store values, as on the labels topic. */
-    public static Serde<LabeledSample> labelSerde() {
-        return eventSerde(LabeledSample.class);
+    /** A label store value (the bytes written to the labels topic) as the label it is. */
+    public static LabeledSample decodeLabel(byte[] stored) {
+        return EventCodec.decode(stored, LabeledSample.class);
     }
 
     private static <T extends SpecificRecord> Serde<T> eventSerde(Class<T> type) {

@@ -5,7 +5,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.ssal.schemas.CampaignIds;
-import org.ssal.schemas.EventCodec;
 import org.ssal.schemas.MalformedEventException;
 
 /**
@@ -16,15 +15,15 @@ import org.ssal.schemas.MalformedEventException;
  *
  * <p>It judges nothing: a record whose value names no campaign (malformed, or not an event) keeps
  * its key and goes on, and the ledger processor dead-letters it with the reason. The record's
- * origin travels in {@link OriginHeaders}.
+ * origin travels in {@link OriginHeaders}, its value with the event decoded ({@link InputValue}).
  */
-final class CampaignKeyer implements Processor<String, byte[], String, byte[]> {
+final class CampaignKeyer implements Processor<String, byte[], String, InputValue> {
     /** Key of a record that had none and names no campaign (a repartition key may not be null). */
     static final String NO_KEY = "";
-    private ProcessorContext<String, byte[]> context;
+    private ProcessorContext<String, InputValue> context;
 
     @Override
-    public void init(ProcessorContext<String, byte[]> context) {
+    public void init(ProcessorContext<String, InputValue> context) {
         this.context = context;
     }
 
@@ -32,20 +31,21 @@ final class CampaignKeyer implements Processor<String, byte[], String, byte[]> {
     public void process(Record<String, byte[]> record) {
         RecordMetadata meta = context.recordMetadata().orElseThrow(
                 () -> new IllegalStateException("the campaign keyer reads source topics only"));
-        Record<String, byte[]> keyed = record.withKey(campaignIdOf(record));
+        InputValue value = new InputValue(record.value());
+        Record<String, InputValue> keyed = record.withValue(value).withKey(campaignIdOf(value, record.key()));
         OriginHeaders.of(meta, record.key()).writeTo(keyed.headers());
         context.forward(keyed);
     }
 
-    private static String campaignIdOf(Record<String, byte[]> record) {
+    private static String campaignIdOf(InputValue value, String key) {
         try {
-            String campaignId = CampaignIds.campaignIdOf(EventCodec.decode(record.value()));
+            String campaignId = CampaignIds.campaignIdOf(value.event());
             if (campaignId != null) {
                 return campaignId;
             }
         } catch (MalformedEventException e) {
-            // the ledger processor decodes it again and dead-letters it with this reason
+            // the ledger processor dead-letters it with this reason
         }
-        return record.key() == null ? NO_KEY : record.key();
+        return key == null ? NO_KEY : key;
     }
 }

@@ -13,10 +13,10 @@ import org.ssal.schemas.LabelKeys;
  * so a record on its campaign's partition can be judged at once: the common case (every ssal
  * service and Java client keys by campaign id with murmur2) costs no second write and read.
  */
-final class CampaignPartitionRoute implements Processor<String, byte[], String, byte[]> {
+final class CampaignPartitionRoute implements Processor<String, InputValue, String, InputValue> {
     private final int partitions;
     private final boolean onIt;
-    private ProcessorContext<String, byte[]> context;
+    private ProcessorContext<String, InputValue> context;
 
     /**
      * @param partitions the repartition topic's partition count, which {@link LabelKeys#partitionOf}
@@ -29,12 +29,12 @@ final class CampaignPartitionRoute implements Processor<String, byte[], String, 
     }
 
     @Override
-    public void init(ProcessorContext<String, byte[]> context) {
+    public void init(ProcessorContext<String, InputValue> context) {
         this.context = context;
     }
 
     @Override
-    public void process(Record<String, byte[]> record) {
+    public void process(Record<String, InputValue> record) {
         int partition = context.recordMetadata().orElseThrow(
                 () -> new IllegalStateException("the partition route follows a source topic")).partition();
         if ((partition == LabelKeys.partitionOf(record.key(), partitions)) == onIt) {

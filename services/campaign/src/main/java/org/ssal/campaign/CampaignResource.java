@@ -231,10 +231,10 @@ public class CampaignResource {
     /** One prefix scan of the label store (keys campaign U+0000 sample), put in acceptance order. */
     private List<LabelView> labelsOf(String id) {
         List<LabeledSample> labels = new ArrayList<>();
-        ReadOnlyKeyValueStore<String, LabeledSample> store = streams.store(StoreQueryParameters.fromNameAndType(
+        ReadOnlyKeyValueStore<String, byte[]> store = streams.store(StoreQueryParameters.fromNameAndType(
                 BudgetTopology.LABEL_STORE, QueryableStoreTypes.keyValueStore()));
-        try (KeyValueIterator<String, LabeledSample> scan = store.prefixScan(LabelKeys.prefix(id), new StringSerializer())) {
-            scan.forEachRemaining(entry -> labels.add(entry.value));
+        try (KeyValueIterator<String, byte[]> scan = store.prefixScan(LabelKeys.prefix(id), new StringSerializer())) {
+            scan.forEachRemaining(entry -> labels.add(BudgetTopology.decodeLabel(entry.value)));
         }
         return labels.stream().sorted(Comparator.comparingInt(LabeledSample::getSequence))
                 .map(l -> new LabelView(l.getSampleId(), l.getLabel(), l.getRound(), l.getAnnotatorId())).toList();

@@ -10,10 +10,10 @@ import org.ssal.schemas.LabelKeys;
 /** {@link SampleLookup} over the tracker's two per-sample stores (keyed by {@link LabelKeys#key}) and its definitions store. */
 final class StoreSampleLookup implements SampleLookup {
     private final KeyValueStore<String, Integer> queriedRounds;
-    private final KeyValueStore<String, LabeledSample> labels;
+    private final LabelStore labels;
     private final KeyValueStore<String, CampaignCreated> definitions;
 
-    StoreSampleLookup(KeyValueStore<String, Integer> queriedRounds, KeyValueStore<String, LabeledSample> labels,
+    StoreSampleLookup(KeyValueStore<String, Integer> queriedRounds, LabelStore labels,
                       KeyValueStore<String, CampaignCreated> definitions) {
         this.queriedRounds = queriedRounds;
         this.labels = labels;
@@ -32,19 +32,22 @@ final class StoreSampleLookup implements SampleLookup {
 
     @Override
     public LabeledSample acceptedLabel(String campaignId, String sampleId) {
-        return labels.get(LabelKeys.key(campaignId, sampleId));
+        return labels.get(campaignId, sampleId);
     }
 
-    /** Stores the per-sample writes of an accepted decision. */
-    void write(Decision.Accepted accepted) {
+    /**
+     * Stores the per-sample writes of an accepted decision.
+     *
+     * @param encodedLabel its new label as written to the labels topic, or null when it has none
+     */
+    void write(Decision.Accepted accepted, byte[] encodedLabel) {
         String campaign = accepted.state().getCampaignId();
         Integer round = accepted.state().getRound();
         for (String id : accepted.newlyQueried()) {
             queriedRounds.put(LabelKeys.key(campaign, id), round);
         }
-        LabeledSample label = accepted.newLabel();
-        if (label != null) {
-            labels.put(LabelKeys.key(campaign, label.getSampleId()), label);
+        if (encodedLabel != null) {
+            labels.put(accepted.newLabel(), encodedLabel);
         }
         if (accepted.newDefinition() != null) {
             definitions.put(campaign, accepted.newDefinition());

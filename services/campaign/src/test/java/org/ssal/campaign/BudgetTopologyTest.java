@@ -28,6 +28,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,12 +67,12 @@ class BudgetTopologyTest {
     private TestOutputTopic<String, byte[]> acceptedLabels;
     private KeyValueStore<String, BudgetState> ledger;
     private KeyValueStore<String, Integer> queriedRounds;
-    private KeyValueStore<String, LabeledSample> labelStore;
+    private KeyValueStore<String, byte[]> labelStore;
     private int tick;
 
     @BeforeEach
     void startDriver() {
-        open(BudgetTopology.build());
+        open(BudgetTopology.buildForTestDriver());
     }
 
     private void open(org.apache.kafka.streams.Topology topology) {
@@ -185,7 +186,7 @@ class BudgetTopologyTest {
     void shouldCountDecisionsByEventDecisionAndRule() {
         driver.close();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        open(BudgetTopology.build(TrackerTopics.DEFAULT, registry));
+        open(BudgetTopology.buildForTestDriver(TrackerTopics.DEFAULT, Stores::persistentKeyValueStore, registry));
 
         pipe(campaigns, C, created(C, 10));
         pipe(campaigns, C, created(C, 10));
@@ -405,7 +406,7 @@ class BudgetTopologyTest {
         assertEquals(CampaignStatus.COMPLETED, state.getStatus());
         assertEquals(3, state.getLabeled());
         assertEquals(0, state.getRemaining());
-        assertEquals(sample(C, "c", 2, 1, 2), labelStore.get(org.ssal.schemas.LabelKeys.key(C, "c")));
+        assertEquals(sample(C, "c", 2, 1, 2), BudgetTopology.decodeLabel(labelStore.get(org.ssal.schemas.LabelKeys.key(C, "c"))));
         assertEquals(List.of(summary(0, 2, 2, null), summary(1, 1, 1, null)), state.getRounds());
         assertEquals(state, ledger.get(C));
     }
@@ -904,7 +905,7 @@ class BudgetTopologyTest {
     private List<LabeledSample> labelsOf(String campaign) {
         List<LabeledSample> out = new ArrayList<>();
         try (var it = labelStore.prefixScan(org.ssal.schemas.LabelKeys.prefix(campaign), Serdes.String().serializer())) {
-            it.forEachRemaining(kv -> out.add(kv.value));
+            it.forEachRemaining(kv -> out.add(BudgetTopology.decodeLabel(kv.value)));
         }
         return out;
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import io.micrometer.core.instrument.Metrics;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -34,8 +35,8 @@ class BudgetTopologyTopicsTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, BudgetTopology.APPLICATION_ID);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        try (TopologyTestDriver driver = new TopologyTestDriver(BudgetTopology.build(RENAMED,
-                Stores::inMemoryKeyValueStore), props, T0)) {
+        try (TopologyTestDriver driver = new TopologyTestDriver(BudgetTopology.buildForTestDriver(RENAMED,
+                Stores::inMemoryKeyValueStore, Metrics.globalRegistry), props, T0)) {
             TestOutputTopic<String, byte[]> states = output(driver, "x-budget-state");
             TestOutputTopic<String, byte[]> deadLetters = output(driver, "x-dead-letter");
             TestOutputTopic<String, byte[]> labels = output(driver, "x-labels");

@@ -24,7 +24,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,17 +50,26 @@ import org.ssal.service.TopicAdmin;
  * that every label is counted once, whether written to its campaign's partition (judged at once) or
  * to another (moved through the repartition topic); speed is not asserted. {@code -Dssal.bench=true}
  * runs {@code -Dssal.bench.labels} (default 20,000) labels per campaign for several rounds and prints
- * labels/s of both paths and of the plain pair, and the ratios (docs/benchmarks.md, issue 13 item 5).
+ * labels/s of both paths and of the plain pair, and the ratios (docs/benchmarks.md, issue 13 item 5),
+ * and, for the floor under the tracker, the same records through a Kafka Streams application with the
+ * tracker's settings that only copies them to another topic.
  */
 class LabelIngestionIT {
     private static final boolean BENCH = Boolean.getBoolean("ssal.bench");
     private static final int LABELS = BENCH ? Integer.getInteger("ssal.bench.labels", 20_000) : 500;
     private static final int ROUNDS = BENCH ? Integer.getInteger("ssal.bench.rounds", 3) : 1;
+    /** Bench only: the pass-through floor is measured on this many times the labels, next to a plain pair of as many. */
+    private static final int FLOOR_REPEAT = Integer.getInteger("ssal.bench.floor.repeat", 1);
     private static final Duration PATIENCE = Duration.ofMinutes(5);
     private static final int PARTITIONS = TrackerTopics.DEFAULT.partitions();
     private static EmbeddedBroker broker;
     private static KafkaStreams tracker;
     private static Path stateDir;
+    /** Bench only: Kafka Streams copying records from one topic to another, nothing else (see {@link #passThrough}). */
+    private static KafkaStreams passThrough;
+    private static Path passThroughDir;
+    private static final String PASS_IN = "ingest-pass-through-in";
+    private static final String PASS_OUT = "ingest-pass-through-out";
 
     @BeforeAll
     static void startBrokerAndTracker() throws IOException {
@@ -72,12 +85,45 @@ class LabelIngestionIT {
         System.out.println("[ingestion] tracker settings: " + new java.util.TreeMap<>(props));
         tracker = new KafkaStreams(BudgetTopology.build(TrackerTopics.DEFAULT), props);
         tracker.start();
+        if (BENCH) {
+            startPassThrough(props);
+        }
+    }
+
+    /**
+     * A second Streams application with the tracker's settings whose topology only copies
+     * {@link #PASS_IN} to {@link #PASS_OUT}: what exactly-once Kafka Streams costs per record
+     * before any processing, the floor under any tracker built on it.
+     */
+    private static void startPassThrough(Properties trackerProps) throws IOException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(PASS_IN, PARTITIONS, (short) 1),
+                    new NewTopic(PASS_OUT, PARTITIONS, (short) 1))).all().get();
+            awaitLeaders(admin, PASS_IN);
+            awaitLeaders(admin, PASS_OUT);
+        } catch (Exception e) {
+            throw new IllegalStateException("pass-through topics", e);
+        }
+        passThroughDir = Files.createTempDirectory("ssal-pass-through-");
+        Properties props = new Properties();
+        props.putAll(trackerProps);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ingest-pass-through-" + UUID.randomUUID());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, passThroughDir.toString());
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(PASS_IN, Consumed.with(Serdes.String(), Serdes.ByteArray()))
+                .to(PASS_OUT, Produced.with(Serdes.String(), Serdes.ByteArray()));
+        passThrough = new KafkaStreams(builder.build(), props);
+        passThrough.start();
     }
 
     @AfterAll
     static void stop() throws IOException {
         if (tracker != null) {
             tracker.close(Duration.ofSeconds(30));
+        }
+        if (passThrough != null) {
+            passThrough.close(Duration.ofSeconds(30));
+            org.apache.kafka.common.utils.Utils.delete(passThroughDir.toFile());
         }
         if (broker != null) {
             broker.close();
@@ -113,12 +159,35 @@ class LabelIngestionIT {
 
             System.out.printf("[ingestion] round %d: %d labels: tracker %.0f labels/s (%.2f s) on the campaign's "
                             + "partition, %.0f labels/s (%.2f s) from another partition (repartitioned); plain "
-                            + "producer->consumer %.0f records/s (%.2f s); ratio %.2f and %.2f%n", round, LABELS,
-                    LABELS / onItsPartition.seconds(), onItsPartition.seconds(), LABELS / moved.seconds(), moved.seconds(),
-                    LABELS / plainSeconds, plainSeconds, plainSeconds / onItsPartition.seconds(), plainSeconds / moved.seconds());
+                            + "producer->consumer %.0f records/s (%.2f s); ratio %.2f and %.2f; load average %s%n", round,
+                    LABELS, LABELS / onItsPartition.seconds(), onItsPartition.seconds(), LABELS / moved.seconds(),
+                    moved.seconds(), LABELS / plainSeconds, plainSeconds, plainSeconds / onItsPartition.seconds(),
+                    plainSeconds / moved.seconds(), loadAverage());
+            if (BENCH) {
+                // the floor compared over FLOOR_REPEAT times the labels, so that fixed costs at either end
+                // (clients' start, the last commit interval) weigh less: the plain pair again on as many
+                int records = LABELS * FLOOR_REPEAT;
+                double plainFloorSeconds = FLOOR_REPEAT == 1 ? plainSeconds : plainRun(samples, FLOOR_REPEAT, round);
+                Timed copied = passThrough(samples, FLOOR_REPEAT);
+                System.out.printf("[ingestion] round %d: %d records: pass-through Kafka Streams (same settings, no "
+                                + "processing) %.0f records/s (%.2f s); plain producer->consumer %.0f records/s (%.2f s); "
+                                + "plain/pass-through %.2f; load average %s; %s%n", round, records,
+                        records / copied.seconds(), copied.seconds(), records / plainFloorSeconds, plainFloorSeconds,
+                        plainFloorSeconds / copied.seconds(), loadAverage(), copied.cpu().describe());
+            }
             System.out.printf("[ingestion] round %d, on the campaign's partition: %s%n", round, onItsPartition.cpu().describe());
             System.out.printf("[ingestion] round %d, from another partition: %s%n", round, moved.cpu().describe());
             System.out.printf("[ingestion] round %d, plain producer->consumer: %s%n", round, plainCpu.describe());
+        }
+    }
+
+    /** The machine's 1, 5 and 15 minute load averages (/proc/loadavg), printed with every result. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
         }
     }
 
@@ -147,6 +216,48 @@ class LabelIngestionIT {
         assertEquals(LABELS, done.getLabeled(), "every label counted once");
         assertEquals(LABELS, done.getQueried());
         return new Timed(seconds, used);
+    }
+
+    /**
+     * The same labels through the pass-through application, timed as the tracker is: from the
+     * first record sent to the last copy read (read_committed). The reader is placed at the end of
+     * the output before the clock starts, which if anything favours the pass-through.
+     */
+    private static Timed passThrough(List<String> samples, int repeat) throws Exception {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(quickReader("ingestion-pass-through"))) {
+            List<TopicPartition> partitions = partitions(consumer, PASS_OUT);
+            consumer.assign(partitions);
+            consumer.endOffsets(partitions).forEach(consumer::seek);
+            CpuUse cpu = CpuUse.now();
+            long started = System.nanoTime();
+            for (int i = 0; i < repeat; i++) {
+                sendLabels(PASS_IN, "ingest-" + UUID.randomUUID(), 0, samples);
+            }
+            int seen = 0;
+            long giveUp = System.nanoTime() + PATIENCE.toNanos();
+            while (seen < samples.size() * repeat && System.nanoTime() < giveUp) {
+                seen += consumer.poll(Duration.ofMillis(100)).count();
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            CpuUse used = CpuUse.now().since(cpu);
+            assertEquals(samples.size() * repeat, seen, "every record copied once");
+            return new Timed(seconds, used);
+        }
+    }
+
+    /** The plain producer → consumer of {@code repeat} times the labels on a new topic; the seconds it took. */
+    private static double plainRun(List<String> samples, int repeat, int round) throws Exception {
+        String topic = "ingest-plain-x" + repeat + "-" + round + "-" + UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+            awaitLeaders(admin, topic);
+        }
+        long started = System.nanoTime();
+        for (int i = 0; i < repeat; i++) {
+            sendLabels(topic, "ingest-" + UUID.randomUUID(), null, samples);
+        }
+        assertEquals(samples.size() * repeat, consumeAll(topic, samples.size() * repeat));
+        return (System.nanoTime() - started) / 1e9;
     }
 
     private record Timed(double seconds, CpuUse cpu) {

@@ -31,6 +31,9 @@ class LedgerScaleTest {
         assertEquals(CampaignStatus.COMPLETED, run.finalState().getStatus());
         assertEquals(0, run.deadLettered());
         assertEquals(BUDGET, run.recordsByTopic().get(Topics.LABELS), "one labels record per label");
+        // and no second copy of each: the label store has no changelog, it is rebuilt from the labels topic
+        assertTrue(run.recordsByTopic().keySet().stream().noneMatch(t -> t.endsWith(BudgetTopology.LABEL_STORE + "-changelog")),
+                "topics written: " + run.recordsByTopic().keySet());
         // 50 rounds of summaries and the counts; the old ledger, carrying every label, reached ~73 KB here
         assertTrue(run.largestBudgetStateBytes() < 2_048, "largest BudgetState " + run.largestBudgetStateBytes() + " bytes");
         assertTrue(run.bytesPerLabel() < 3_000, run.describe());

@@ -78,8 +78,9 @@ public final class AclPlan {
     /** The campaign API (writes commands) and the budget tracker (Kafka Streams) in one process. */
     public static Account campaign() {
         List<Grant> g = topicBootstrap();
+        // labels: the tracker rebuilds its label store from what it wrote there (LabelStore, no changelog)
         g.addAll(topics(AclOperation.READ, Topics.CAMPAIGNS, Topics.QUERY_BATCH, Topics.LABELS_RECEIVED,
-                Topics.ROUND_EVALUATED));
+                Topics.ROUND_EVALUATED, Topics.LABELS));
         g.addAll(topics(AclOperation.WRITE, Topics.CAMPAIGNS, Topics.BUDGET_STATE, Topics.LABELS, Topics.DEAD_LETTER));
         // Streams' repartition and changelog topics: created, purged (delete records), read and written by the app
         for (AclOperation op : List.of(AclOperation.CREATE, AclOperation.DELETE, AclOperation.READ, AclOperation.WRITE,
