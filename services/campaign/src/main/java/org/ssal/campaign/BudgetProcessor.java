@@ -108,6 +108,11 @@ final class BudgetProcessor implements Processor<String, InputValue, String, byt
         if (accepted.publish()) {
             context.forward(new Record<>(state.getCampaignId(), EventCodec.encode(state), record.timestamp(), stamped()));
         }
+        if (label != null && state.getRoundComplete()) {
+            // the scorer waits for this state and reads only what is committed: commit it after this
+            // record rather than at the next commit interval (one extra commit per round)
+            context.commit();
+        }
     }
 
     /** @param rule the rejection's fixed code, for the metrics */

@@ -29,7 +29,11 @@ import org.ssal.service.ProducerHeader;
  */
 final class KafkaLabelReplay implements LabelReplay {
     private static final Logger LOG = Logger.getLogger(KafkaLabelReplay.class);
-    /** A broker that stays away longer fails the task's initialisation (a timeout: the thread is replaced). */
+    /**
+     * A broker that gives nothing for longer fails the task's initialisation (a timeout: the thread
+     * is replaced). Measured from the last progress, not the start: a large partition takes as long
+     * as it takes to read.
+     */
     private static final Duration PATIENCE = Duration.ofMinutes(2);
 
     @Override
@@ -46,10 +50,11 @@ final class KafkaLabelReplay implements LabelReplay {
             consumer.assign(List.of(tp));
             consumer.seekToBeginning(List.of(tp));
             long end = consumer.endOffsets(List.of(tp), PATIENCE).get(tp);
-            while (consumer.position(tp, PATIENCE) < end) {
+            long position = consumer.position(tp, PATIENCE);
+            while (position < end) {
                 if (System.nanoTime() > giveUpAt) {
                     throw new TimeoutException("label store of partition " + partition + ": read " + topic + " up to "
-                            + consumer.position(tp) + " of " + end + " in " + PATIENCE.toSeconds() + " s");
+                            + position + " of " + end + ", then nothing for " + PATIENCE.toSeconds() + " s");
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                     if (record.offset() >= end) {
@@ -63,6 +68,11 @@ final class KafkaLabelReplay implements LabelReplay {
                     }
                     into.accept(record.key(), record.value());
                     replayed++;
+                }
+                long now = consumer.position(tp, PATIENCE);
+                if (now > position) {
+                    position = now;
+                    giveUpAt = System.nanoTime() + PATIENCE.toNanos();
                 }
             }
         }
