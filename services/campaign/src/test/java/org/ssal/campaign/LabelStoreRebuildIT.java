@@ -26,10 +26,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -45,10 +43,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ssal.events.BudgetState;
-import org.ssal.events.CampaignCreated;
 import org.ssal.events.LabelReceived;
 import org.ssal.events.LabeledSample;
-import org.ssal.events.QueryBatch;
 import org.ssal.schemas.EventCodec;
 import org.ssal.schemas.LabelKeys;
 import org.ssal.schemas.Topics;
@@ -102,7 +98,7 @@ class LabelStoreRebuildIT {
     @Test
     void shouldCountRedeliveredLabelsOnceAfterTheTrackerRestartsWithOrWithoutItsLocalState() throws Exception {
         // Given: one campaign on each partition, a batch of every sample, the first step labeled
-        List<String> campaigns = campaignOnEachPartition();
+        List<String> campaigns = TrackerIts.campaignOnEachPartition("rebuild-", PARTITIONS);
         List<String> samples = new ArrayList<>();
         for (int i = 0; i < STEPS * LABELS_PER_STEP; i++) {
             samples.add(String.format("s%05d", i));
@@ -110,8 +106,10 @@ class LabelStoreRebuildIT {
         Path firstDir = newStateDir();
         tracker = startTracker(firstDir);
         for (String campaign : campaigns) {
-            send(Topics.CAMPAIGNS, campaign, EventCodec.encode(campaign(campaign, samples.size())));
-            send(Topics.QUERY_BATCH, campaign, EventCodec.encode(batch(campaign, samples)));
+            TrackerIts.send(broker.bootstrapServers(), Topics.CAMPAIGNS, campaign,
+                    EventCodec.encode(TrackerIts.campaign(campaign, samples.size())));
+            TrackerIts.send(broker.bootstrapServers(), Topics.QUERY_BATCH, campaign,
+                    EventCodec.encode(TrackerIts.batch(campaign, samples)));
         }
         labelUpTo(campaigns, samples, 1);
 
@@ -138,7 +136,7 @@ class LabelStoreRebuildIT {
     void shouldCountALabelOnceWhenTheThreadDiesBetweenStoringItAndCommitting() throws Exception {
         // Given: a tracker whose label store fails once, right after it stored one label (as a crash
         // would leave it: the store written, the transaction not committed), and replaces the thread
-        List<String> campaigns = campaignOnEachPartition();
+        List<String> campaigns = TrackerIts.campaignOnEachPartition("rebuild-", PARTITIONS);
         List<String> samples = new ArrayList<>();
         for (int i = 0; i < LABELS_PER_STEP; i++) {
             samples.add(String.format("s%05d", i));
@@ -153,8 +151,10 @@ class LabelStoreRebuildIT {
         tracker.start();
         await("tracker running").atMost(PATIENCE).until(() -> tracker.state() == KafkaStreams.State.RUNNING);
         for (String campaign : campaigns) {
-            send(Topics.CAMPAIGNS, campaign, EventCodec.encode(campaign(campaign, samples.size())));
-            send(Topics.QUERY_BATCH, campaign, EventCodec.encode(batch(campaign, samples)));
+            TrackerIts.send(broker.bootstrapServers(), Topics.CAMPAIGNS, campaign,
+                    EventCodec.encode(TrackerIts.campaign(campaign, samples.size())));
+            TrackerIts.send(broker.bootstrapServers(), Topics.QUERY_BATCH, campaign,
+                    EventCodec.encode(TrackerIts.batch(campaign, samples)));
         }
 
         // When: every label arrives, the thread dies on the way, and then every label again
@@ -226,7 +226,7 @@ class LabelStoreRebuildIT {
     private void labelUpTo(List<String> campaigns, List<String> samples, int step) throws Exception {
         int count = step * LABELS_PER_STEP;
         String marker = "not-queried-" + (++markers);
-        try (KafkaProducer<String, byte[]> producer = producer()) {
+        try (KafkaProducer<String, byte[]> producer = TrackerIts.producer(broker.bootstrapServers())) {
             for (String campaign : campaigns) {
                 for (int i = 0; i < count; i++) {
                     producer.send(new ProducerRecord<>(Topics.LABELS_RECEIVED, campaign, label(campaign, samples.get(i))));
@@ -250,7 +250,7 @@ class LabelStoreRebuildIT {
     private void awaitDeadLetterFor(String campaign, String sample) {
         java.nio.ByteBuffer rejected = java.nio.ByteBuffer.wrap(label(campaign, sample));
         try (KafkaConsumer<String, byte[]> consumer = reader("rebuild-dead-letters")) {
-            List<TopicPartition> partitions = partitionsOf(consumer, Topics.DEAD_LETTER);
+            List<TopicPartition> partitions = TrackerIts.partitionsOf(consumer, Topics.DEAD_LETTER);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long giveUp = System.nanoTime() + PATIENCE.toNanos();
@@ -270,7 +270,7 @@ class LabelStoreRebuildIT {
     private BudgetState lastState(String campaign) {
         BudgetState last = null;
         try (KafkaConsumer<String, byte[]> consumer = reader("rebuild-states")) {
-            List<TopicPartition> partitions = partitionsOf(consumer, Topics.BUDGET_STATE);
+            List<TopicPartition> partitions = TrackerIts.partitionsOf(consumer, Topics.BUDGET_STATE);
             consumer.assign(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             consumer.seekToBeginning(partitions);
@@ -294,7 +294,7 @@ class LabelStoreRebuildIT {
     private Map<String, Set<String>> labeledSamples() {
         Map<String, Set<String>> labeled = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = reader("rebuild-labels")) {
-            List<TopicPartition> partitions = partitionsOf(consumer, Topics.LABELS);
+            List<TopicPartition> partitions = TrackerIts.partitionsOf(consumer, Topics.LABELS);
             consumer.assign(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             consumer.seekToBeginning(partitions);
@@ -355,47 +355,7 @@ class LabelStoreRebuildIT {
         tracker = null;
     }
 
-    private static List<String> campaignOnEachPartition() {
-        List<String> campaigns = new ArrayList<>();
-        for (int partition = 0; partition < PARTITIONS; partition++) {
-            String id;
-            do {
-                id = "rebuild-" + UUID.randomUUID();
-            } while (LabelKeys.partitionOf(id, PARTITIONS) != partition);
-            campaigns.add(id);
-        }
-        return campaigns;
-    }
-
-    private void send(String topic, String key, byte[] value) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = producer()) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
-        }
-    }
-
-    private KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
-    }
-
     private KafkaConsumer<String, byte[]> reader(String clientId) {
         return new KafkaConsumer<>(EventLog.readerProperties(broker.bootstrapServers(), clientId));
-    }
-
-    private static List<TopicPartition> partitionsOf(KafkaConsumer<?, ?> consumer, String topic) {
-        return consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
-    }
-
-    private static CampaignCreated campaign(String id, int budget) {
-        return CampaignCreated.newBuilder().setCampaignId(id).setDataset("synthetic").setBudget(budget)
-                .setInitialSize(budget).setBatchSize(1).setStrategy("random").setSeed(1L)
-                .setCreatedAt(Instant.EPOCH).build();
-    }
-
-    private static QueryBatch batch(String id, List<String> samples) {
-        return QueryBatch.newBuilder().setCampaignId(id).setRound(0).setSampleIds(samples).setNumClasses(10)
-                .setStrategy("random-initial").setSelectionSeed(0).setCreatedAt(Instant.EPOCH).build();
     }
 }

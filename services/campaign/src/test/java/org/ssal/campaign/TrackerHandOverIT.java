@@ -19,11 +19,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.ThreadMetadata;
@@ -31,12 +28,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ssal.events.BudgetState;
-import org.ssal.events.CampaignCreated;
 import org.ssal.events.LabelReceived;
 import org.ssal.events.LabeledSample;
-import org.ssal.events.QueryBatch;
 import org.ssal.schemas.EventCodec;
-import org.ssal.schemas.LabelKeys;
 import org.ssal.schemas.Topics;
 import org.ssal.service.EmbeddedBroker;
 import org.ssal.service.EventLog;
@@ -81,7 +75,7 @@ class TrackerHandOverIT {
     @Test
     void shouldCountEveryLabelOnceWhenCampaignsMoveToAnotherInstanceAndBack() throws Exception {
         // Given: one campaign on each partition, so whichever task moves, a campaign moves with it
-        List<String> campaigns = campaignOnEachPartition();
+        List<String> campaigns = TrackerIts.campaignOnEachPartition("hand-over-", PARTITIONS);
         List<String> samples = new ArrayList<>();
         for (int i = 0; i < STEPS * LABELS_PER_STEP; i++) {
             samples.add(String.format("s%05d", i));
@@ -89,8 +83,10 @@ class TrackerHandOverIT {
         KafkaStreams first = startTracker();
         awaitRunning(first);
         for (String campaign : campaigns) {
-            send(Topics.CAMPAIGNS, campaign, EventCodec.encode(campaign(campaign, samples.size())));
-            send(Topics.QUERY_BATCH, campaign, EventCodec.encode(batch(campaign, samples)));
+            TrackerIts.send(broker.bootstrapServers(), Topics.CAMPAIGNS, campaign,
+                    EventCodec.encode(TrackerIts.campaign(campaign, samples.size())));
+            TrackerIts.send(broker.bootstrapServers(), Topics.QUERY_BATCH, campaign,
+                    EventCodec.encode(TrackerIts.batch(campaign, samples)));
         }
         labelUpTo(campaigns, samples, 1);
         step("step 1 counted by the first instance");
@@ -128,7 +124,7 @@ class TrackerHandOverIT {
      */
     private void labelUpTo(List<String> campaigns, List<String> samples, int step) throws Exception {
         int count = step * LABELS_PER_STEP;
-        try (KafkaProducer<String, byte[]> producer = producer()) {
+        try (KafkaProducer<String, byte[]> producer = TrackerIts.producer(broker.bootstrapServers())) {
             for (String campaign : campaigns) {
                 for (int i = 0; i < count; i++) {
                     producer.send(new ProducerRecord<>(Topics.LABELS_RECEIVED, campaign, EventCodec.encode(
@@ -147,7 +143,7 @@ class TrackerHandOverIT {
     private int awaitLabeled(String campaign, int atLeast) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
                 EventLog.readerProperties(broker.bootstrapServers(), "hand-over-states"))) {
-            List<TopicPartition> partitions = partitionsOf(consumer, Topics.BUDGET_STATE);
+            List<TopicPartition> partitions = TrackerIts.partitionsOf(consumer, Topics.BUDGET_STATE);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long giveUp = System.nanoTime() + PATIENCE.toNanos();
@@ -168,7 +164,7 @@ class TrackerHandOverIT {
         Map<String, Set<String>> labeled = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
                 EventLog.readerProperties(broker.bootstrapServers(), "hand-over-labels"))) {
-            List<TopicPartition> partitions = partitionsOf(consumer, Topics.LABELS);
+            List<TopicPartition> partitions = TrackerIts.partitionsOf(consumer, Topics.LABELS);
             consumer.assign(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             consumer.seekToBeginning(partitions);
@@ -207,45 +203,5 @@ class TrackerHandOverIT {
 
     private static long activeTasks(KafkaStreams tracker) {
         return tracker.metadataForLocalThreads().stream().map(ThreadMetadata::activeTasks).mapToLong(Set::size).sum();
-    }
-
-    private static List<String> campaignOnEachPartition() {
-        List<String> campaigns = new ArrayList<>();
-        for (int partition = 0; partition < PARTITIONS; partition++) {
-            String id;
-            do {
-                id = "hand-over-" + UUID.randomUUID();
-            } while (LabelKeys.partitionOf(id, PARTITIONS) != partition);
-            campaigns.add(id);
-        }
-        return campaigns;
-    }
-
-    private void send(String topic, String key, byte[] value) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = producer()) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
-        }
-    }
-
-    private KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
-    }
-
-    private static List<TopicPartition> partitionsOf(KafkaConsumer<?, ?> consumer, String topic) {
-        return consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
-    }
-
-    private static CampaignCreated campaign(String id, int budget) {
-        return CampaignCreated.newBuilder().setCampaignId(id).setDataset("synthetic").setBudget(budget)
-                .setInitialSize(budget).setBatchSize(1).setStrategy("random").setSeed(1L)
-                .setCreatedAt(Instant.EPOCH).build();
-    }
-
-    private static QueryBatch batch(String id, List<String> samples) {
-        return QueryBatch.newBuilder().setCampaignId(id).setRound(0).setSampleIds(samples).setNumClasses(10)
-                .setStrategy("random-initial").setSelectionSeed(0).setCreatedAt(Instant.EPOCH).build();
     }
 }
