@@ -14,12 +14,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -44,7 +42,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ssal.events.BudgetState;
 import org.ssal.events.LabelReceived;
-import org.ssal.events.LabeledSample;
 import org.ssal.schemas.EventCodec;
 import org.ssal.schemas.LabelKeys;
 import org.ssal.schemas.Topics;
@@ -125,7 +122,7 @@ class LabelStoreRebuildIT {
         labelUpTo(campaigns, samples, 3);
 
         // Then: each sample is on the labels topic once, and the store the REST API reads holds them all
-        Map<String, Set<String>> labeled = labeledSamples();
+        Map<String, Set<String>> labeled = TrackerIts.labeledSamples(broker.bootstrapServers(), "rebuild-labels", PATIENCE);
         for (String campaign : campaigns) {
             assertEquals(samples.size(), labeled.getOrDefault(campaign, Set.of()).size(), "labels of " + campaign);
             assertEquals(samples.size(), storedLabels(campaign), "labels of " + campaign + " in the label store");
@@ -163,7 +160,7 @@ class LabelStoreRebuildIT {
         labelUpTo(campaigns, samples, 1);
 
         // Then: the label stored in the aborted transaction counts once, as every other
-        Map<String, Set<String>> labeled = labeledSamples();
+        Map<String, Set<String>> labeled = TrackerIts.labeledSamples(broker.bootstrapServers(), "rebuild-labels", PATIENCE);
         for (String campaign : campaigns) {
             assertEquals(samples.size(), labeled.getOrDefault(campaign, Set.of()).size(), "labels of " + campaign);
             assertEquals(samples.size(), storedLabels(campaign), "labels of " + campaign + " in the label store");
@@ -268,46 +265,17 @@ class LabelStoreRebuildIT {
 
     /** The campaign's last committed state. */
     private BudgetState lastState(String campaign) {
-        BudgetState last = null;
-        try (KafkaConsumer<String, byte[]> consumer = reader("rebuild-states")) {
-            List<TopicPartition> partitions = TrackerIts.partitionsOf(consumer, Topics.BUDGET_STATE);
-            consumer.assign(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            consumer.seekToBeginning(partitions);
-            long giveUp = System.nanoTime() + PATIENCE.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < giveUp) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    BudgetState state = EventCodec.decode(record.value(), BudgetState.class);
-                    if (state.getCampaignId().equals(campaign)) {
-                        last = state;
-                    }
-                }
+        BudgetState[] last = {null};
+        TrackerIts.readAll(broker.bootstrapServers(), "rebuild-states", Topics.BUDGET_STATE, PATIENCE, record -> {
+            BudgetState state = EventCodec.decode(record.value(), BudgetState.class);
+            if (state.getCampaignId().equals(campaign)) {
+                last[0] = state;
             }
-        }
-        if (last == null) {
+        });
+        if (last[0] == null) {
             throw new AssertionError("campaign " + campaign + " has no budget state");
         }
-        return last;
-    }
-
-    /** Campaign → the samples of its records on the labels topic; a sample labeled twice fails the test. */
-    private Map<String, Set<String>> labeledSamples() {
-        Map<String, Set<String>> labeled = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = reader("rebuild-labels")) {
-            List<TopicPartition> partitions = TrackerIts.partitionsOf(consumer, Topics.LABELS);
-            consumer.assign(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            consumer.seekToBeginning(partitions);
-            long giveUp = System.nanoTime() + PATIENCE.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < giveUp) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    LabeledSample label = EventCodec.decode(record.value(), LabeledSample.class);
-                    assertTrue(labeled.computeIfAbsent(label.getCampaignId(), c -> new TreeSet<>()).add(label.getSampleId()),
-                            "sample " + label.getSampleId() + " of " + label.getCampaignId() + " labeled twice");
-                }
-            }
-        }
-        return labeled;
+        return last[0];
     }
 
     /** How many labels of the campaign the running tracker's label store holds (interactive query). */

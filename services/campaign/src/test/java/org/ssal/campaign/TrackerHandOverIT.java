@@ -2,18 +2,15 @@ package org.ssal.campaign;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ssal.events.BudgetState;
 import org.ssal.events.LabelReceived;
-import org.ssal.events.LabeledSample;
 import org.ssal.schemas.EventCodec;
 import org.ssal.schemas.Topics;
 import org.ssal.service.EmbeddedBroker;
@@ -107,7 +103,7 @@ class TrackerHandOverIT {
         labelUpTo(campaigns, samples, 3);
 
         // Then: each campaign counts each sample once, in the ledger and on the labels topic
-        Map<String, Set<String>> labeled = labeledSamples();
+        Map<String, Set<String>> labeled = TrackerIts.labeledSamples(broker.bootstrapServers(), "hand-over-labels", PATIENCE);
         for (String campaign : campaigns) {
             assertEquals(samples.size(), labeled.getOrDefault(campaign, Set.of()).size(), "labels of " + campaign);
         }
@@ -157,27 +153,6 @@ class TrackerHandOverIT {
             }
             throw new AssertionError("campaign " + campaign + ": no state counting " + atLeast + " labels within " + PATIENCE);
         }
-    }
-
-    /** Campaign → the samples of its records on the labels topic; a sample labeled twice fails the test. */
-    private Map<String, Set<String>> labeledSamples() {
-        Map<String, Set<String>> labeled = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-                EventLog.readerProperties(broker.bootstrapServers(), "hand-over-labels"))) {
-            List<TopicPartition> partitions = TrackerIts.partitionsOf(consumer, Topics.LABELS);
-            consumer.assign(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            consumer.seekToBeginning(partitions);
-            long giveUp = System.nanoTime() + PATIENCE.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < giveUp) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    LabeledSample label = EventCodec.decode(record.value(), LabeledSample.class);
-                    assertTrue(labeled.computeIfAbsent(label.getCampaignId(), c -> new TreeSet<>()).add(label.getSampleId()),
-                            "sample " + label.getSampleId() + " of " + label.getCampaignId() + " labeled twice");
-                }
-            }
-        }
-        return labeled;
     }
 
     private KafkaStreams startTracker() throws Exception {

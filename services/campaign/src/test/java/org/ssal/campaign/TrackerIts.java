@@ -1,11 +1,18 @@
 package org.ssal.campaign;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -14,8 +21,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.ssal.events.CampaignCreated;
+import org.ssal.events.LabeledSample;
 import org.ssal.events.QueryBatch;
+import org.ssal.schemas.EventCodec;
 import org.ssal.schemas.LabelKeys;
+import org.ssal.schemas.Topics;
+import org.ssal.service.EventLog;
 
 /** What the tracker's integration tests that move tasks between instances share. */
 final class TrackerIts {
@@ -50,6 +61,36 @@ final class TrackerIts {
     static List<TopicPartition> partitionsOf(KafkaConsumer<?, ?> consumer, String topic) {
         return consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();
+    }
+
+    /** Hands each record of every partition of {@code topic}, up to its end when called, to {@code each}. */
+    static void readAll(String bootstrapServers, String clientId, String topic, Duration patience,
+                        Consumer<ConsumerRecord<String, byte[]>> each) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                EventLog.readerProperties(bootstrapServers, clientId))) {
+            List<TopicPartition> partitions = partitionsOf(consumer, topic);
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            consumer.seekToBeginning(partitions);
+            long giveUp = System.nanoTime() + patience.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                if (System.nanoTime() > giveUp) {
+                    throw new AssertionError(topic + " not read to its end within " + patience);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(each);
+            }
+        }
+    }
+
+    /** Campaign → the samples of its records on the labels topic; a sample labeled twice fails the test. */
+    static Map<String, Set<String>> labeledSamples(String bootstrapServers, String clientId, Duration patience) {
+        Map<String, Set<String>> labeled = new HashMap<>();
+        readAll(bootstrapServers, clientId, Topics.LABELS, patience, record -> {
+            LabeledSample label = EventCodec.decode(record.value(), LabeledSample.class);
+            assertTrue(labeled.computeIfAbsent(label.getCampaignId(), c -> new TreeSet<>()).add(label.getSampleId()),
+                    "sample " + label.getSampleId() + " of " + label.getCampaignId() + " labeled twice");
+        });
+        return labeled;
     }
 
     /** A campaign that asks its whole budget at once, in round 0. */
