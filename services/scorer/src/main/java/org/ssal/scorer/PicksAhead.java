@@ -97,6 +97,19 @@ final class PicksAhead implements AutoCloseable {
         }
     }
 
+    /** Drops the campaign's pick, if one was made and not taken (the campaign stopped or failed). */
+    synchronized void drop(String campaignId) {
+        Pending pending = byCampaign.remove(campaignId);
+        if (pending != null) {
+            pending.batch().cancel(false);
+        }
+    }
+
+    /** Campaigns with a pick made and not taken. */
+    synchronized int pending() {
+        return byCampaign.size();
+    }
+
     /** Drops every pick not taken (the view is rebuilt from the log). */
     synchronized void forget() {
         byCampaign.values().forEach(pending -> pending.batch().cancel(false));

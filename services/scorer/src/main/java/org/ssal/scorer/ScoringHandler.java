@@ -83,6 +83,11 @@ final class ScoringHandler implements EventService.View {
         ahead.close();
     }
 
+    /** Campaigns whose next batch was picked ahead and not used yet. */
+    int picksPending() {
+        return ahead.pending();
+    }
+
     /** Forgets every campaign: the view is then rebuilt from the log (after an aborted transaction too). */
     @Override
     public synchronized void forget() {
@@ -141,6 +146,7 @@ final class ScoringHandler implements EventService.View {
         }
         BudgetState ledger = state.ledger;
         if (ledger != null && (ledger.getStatus() == CampaignStatus.STOPPED || ledger.getStatus() == CampaignStatus.FAILED)) {
+            ahead.drop(state.campaign.getCampaignId()); // a resumed campaign picks again
             return; // a FAILED campaign goes on when the ledger publishes it ACTIVE again (resume)
         }
         if (state.lastQueriedRound < 0) {

@@ -202,6 +202,15 @@ class ScoringHandlerTest {
     }
 
     @Test
+    void shouldDropThePickMadeAheadWhenTheCampaignStops() {
+        handle(ready);
+        List<QueryBatch> batches = new ArrayList<>(List.of((QueryBatch) handle(campaign(70, "kcenter")).get(0)));
+        assertEquals(1, handler.picksPending(), "round 1 is being picked while round 0 is labeled");
+        assertTrue(handle(completeLedger(70, batches, CampaignStatus.STOPPED)).isEmpty());
+        assertEquals(0, handler.picksPending(), "nothing kept for a stopped campaign");
+    }
+
+    @Test
     void shouldPickAgainWhenTheRoundIsNotTheOneThatWasPickedAhead() {
         handle(ready);
         List<QueryBatch> batches = new ArrayList<>(List.of((QueryBatch) handle(campaign(70, "kcenter")).get(0)));
