@@ -10,6 +10,16 @@ public interface AcquisitionStrategy {
     Set<Requirement> requires();
 
     /**
+     * Whether {@link #select} reads the labeled samples only as a set of ids: not their labels,
+     * not the order they came in. Then the next batch is known as soon as the previous one is
+     * asked, before anyone labels it (the scorer picks it meanwhile; RoundPlannerTest checks the
+     * claim for every strategy that makes it).
+     */
+    default boolean readsLabeledSetOnly() {
+        return false;
+    }
+
+    /**
      * Returns exactly {@code min(k, pool size)} distinct pool ids. Deterministic for the same
      * context (same ids, embeddings, head and seed).
      */

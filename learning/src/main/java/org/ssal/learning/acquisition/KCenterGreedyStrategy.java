@@ -46,6 +46,12 @@ public final class KCenterGreedyStrategy implements AcquisitionStrategy {
         return EnumSet.of(Requirement.EMBEDDINGS);
     }
 
+    /** The exact farthest-first traversal from the labeled set: a minimum over a set, in any order. */
+    @Override
+    public boolean readsLabeledSetOnly() {
+        return true;
+    }
+
     @Override
     public Selection select(SelectionContext ctx, int k) {
         int take = ContextValidation.validate(ctx, k, requires());

@@ -23,6 +23,12 @@ public final class RandomStrategy implements AcquisitionStrategy {
         return EnumSet.noneOf(Requirement.class);
     }
 
+    /** A draw from the unasked ids in id order: the labeled samples only leave the pool. */
+    @Override
+    public boolean readsLabeledSetOnly() {
+        return true;
+    }
+
     @Override
     public Selection select(SelectionContext ctx, int k) {
         int take = ContextValidation.validate(ctx, k, requires());

@@ -80,16 +80,16 @@ public final class RoundPlanner {
     }
 
     /**
-     * Strategies whose batch depends on which samples are labeled but not on their labels, nor on
-     * the order they were labeled in: random (a draw from the unasked ids in pool order) and
-     * kcenter (the farthest-first traversal from the labeled set, exact: a set, not a sequence).
-     * Their next batch is known when the previous one is sent, before anyone labels it. (TypiClust
-     * and VAAL ignore labels too, but their clustering and training see the labeled samples in order.)
+     * Whether the strategy's next batch can be picked before the labels of the previous one are in
+     * ({@link AcquisitionStrategy#readsLabeledSetOnly}: random and kcenter; TypiClust and VAAL ignore
+     * labels too, but their clustering and training see the labeled samples in order).
      */
-    public static final Set<String> PICKED_BEFORE_LABELS = Set.of("random", "kcenter");
+    public static boolean picksBeforeLabels(String strategy) {
+        return Strategies.create(strategy).readsLabeledSetOnly();
+    }
 
     /**
-     * The batch of round {@code round} for a strategy of {@link #PICKED_BEFORE_LABELS}, from the ids
+     * The batch of round {@code round} for a strategy that {@link #picksBeforeLabels}, from the ids
      * that will be labeled when it is due: the same batch {@link #nextBatch} gives once their labels
      * are in, whatever they are and in whatever order they came (RoundPlannerTest).
      *
@@ -97,9 +97,9 @@ public final class RoundPlanner {
      */
     public static NextBatch nextBatchBeforeLabels(Embeddings pool, Set<String> labeledIds, int numClasses,
                                                   String strategy, int batchSize, long campaignSeed, int round) {
-        if (!PICKED_BEFORE_LABELS.contains(strategy)) {
-            throw new IllegalArgumentException("strategy '" + strategy + "' cannot pick before the labels are in; only "
-                    + new TreeSet<>(PICKED_BEFORE_LABELS) + " can");
+        if (!picksBeforeLabels(strategy)) {
+            throw new IllegalArgumentException("strategy '" + strategy + "' reads the labels or their order: it"
+                    + " cannot pick before the labels are in");
         }
         List<String> ordered = new ArrayList<>(new TreeSet<>(labeledIds));
         return select(pool, labeledIds, ordered, null, numClasses, null, strategy, batchSize, campaignSeed, round);

@@ -1,6 +1,7 @@
 package org.ssal.learning.round;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.ssal.learning.acquisition.Strategies;
 import org.ssal.learning.embed.Embeddings;
 import org.ssal.learning.embed.LabeledEmbeddings;
 import org.ssal.learning.seed.CampaignSeeds;
@@ -94,7 +96,9 @@ class RoundPlannerTest {
         reversed.forEach(id -> relabeled.put(id, 1 - input.labels().get(id)));
         RoundInput other = new RoundInput(input.pool(), input.test(), input.numClasses(), relabeled, input.queried(),
                 input.head(), input.campaignSeed(), input.round());
-        for (String strategy : RoundPlanner.PICKED_BEFORE_LABELS) {
+        List<String> claiming = Strategies.names().stream().filter(RoundPlanner::picksBeforeLabels).toList();
+        assertEquals(List.of("kcenter", "random"), claiming);
+        for (String strategy : claiming) {
             NextBatch ahead = RoundPlanner.nextBatchBeforeLabels(input.pool(), input.queried(), input.numClasses(), strategy,
                     15, input.campaignSeed(), input.round() + 1);
             assertEquals(ahead, RoundPlanner.nextBatch(input, RoundPlanner.evaluate(input), strategy, 15), strategy);
@@ -103,6 +107,7 @@ class RoundPlannerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RoundPlanner.nextBatchBeforeLabels(
                 input.pool(), input.queried(), input.numClasses(), "entropy", 15, input.campaignSeed(), 1));
         assertTrue(e.getMessage().contains("entropy"), e.getMessage());
+        assertFalse(RoundPlanner.picksBeforeLabels("typiclust"), "sees the labeled samples in order");
     }
 
     @Test

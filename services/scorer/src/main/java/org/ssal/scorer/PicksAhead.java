@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Next batches computed while the current one is being labeled, for strategies that pick without
- * looking at labels ({@link org.ssal.learning.round.RoundPlanner#PICKED_BEFORE_LABELS}): when a
+ * looking at labels ({@link org.ssal.learning.round.RoundPlanner#picksBeforeLabels}): when a
  * round's last label arrives, its k-center traversal is already done (or under way), and the
  * round waits only for the head. With people labeling, a round takes minutes to days; the pick
  * takes seconds.

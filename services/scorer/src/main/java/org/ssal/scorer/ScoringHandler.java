@@ -289,7 +289,7 @@ final class ScoringHandler implements EventService.View {
     private void pickAhead(CampaignRoundState state, NextBatch sent, Set<String> labeledBefore) {
         CampaignCreated campaign = state.campaign;
         String strategy = campaign.getStrategy();
-        if (!RoundPlanner.PICKED_BEFORE_LABELS.contains(strategy) || !campaign.getSsl()
+        if (strategy.equals(Catalogue.AUTO_STRATEGY) || !RoundPlanner.picksBeforeLabels(strategy) || !campaign.getSsl()
                 || Catalogue.isAutoEncoder(campaign.getEncoderSpec())) {
             return;
         }

@@ -91,6 +91,7 @@ public class DemoRun implements QuarkusApplication {
                 }
                 for (SpecificRecord event : log.poll(Duration.ofMillis(500))) {
                     double seconds = (System.nanoTime() - started) / 1e9;
+                    String failure = failureOf(event, campaignId);
                     if (event instanceof PretrainComplete p && p.getCampaignId().equals(campaignId)) {
                         out.printf("[%6.1fs] encoder %s ready%s%n", seconds, p.getEncoderSpec(),
                                 p.getCached() ? " (reused earlier pretraining)" : "");
@@ -102,10 +103,9 @@ public class DemoRun implements QuarkusApplication {
                     } else if (event instanceof EmbeddingsReady e && e.getCampaignId().equals(campaignId)) {
                         out.printf("[%6.1fs] embeddings: pool %d, test %d, dim %d%n", seconds, e.getPoolSize(),
                                 e.getTestSize(), e.getDim());
-                    } else if (failureOf(event, campaignId) != null) {
+                    } else if (failure != null) {
                         // a demo does not wait for a resume: say why and stop
-                        out.printf("[%6.1fs] ssal: campaign %s FAILED: %s%n", seconds, campaignId,
-                                failureOf(event, campaignId));
+                        out.printf("[%6.1fs] ssal: campaign %s FAILED: %s%n", seconds, campaignId, failure);
                         return 1;
                     } else if (event instanceof BudgetState b && b.getCampaignId().equals(campaignId)
                             && b.getLabeled() != lastLabeledShown && (b.getRoundComplete() || b.getLabeled() % 50 == 0)) {
