@@ -24,9 +24,15 @@ import java.util.stream.IntStream;
  * bound stays an upper bound), and meets them only if it rises to the top again. When a row is
  * compared with a center, the center is skipped without evaluation when the
  * triangle inequality shows it cannot be nearer than the row's current nearest center c — when
- * |x − c| ≤ ½·|c − c'| (as Elkan 2003 does for k-means); the center-to-center distances are
- * computed once each. {@link Result} counts the distance evaluations done (center pairs
- * included) against the naive rule's n per center.
+ * |x − c| ≤ ½·|c − c'| (as Elkan 2003 does for k-means); a center-to-center distance is
+ * computed once, and only when a row nearest to the earlier center needs it. On wide rows in a
+ * large pool, two cheaper proofs come first ({@link ProjectedBound}): rows and centers get 32
+ * coordinates along the pool's principal directions, whose distance bounds theirs from below, so
+ * a center that is provably no nearer is skipped without reading the rows, and the center gaps
+ * are such lower bounds (all a skip needs). A distance that is still evaluated stops as soon as
+ * its partial sums reach the row's bound ({@link SquaredDistance#below}). {@link Result} counts
+ * the full distance evaluations done (exact center gaps included, stopped ones as whole) against
+ * the naive rule's n per center.
  *
  * <p>Exactly the naive result: a row's distance is the minimum of the same computed distances
  * ({@link SquaredDistance}: float differences, squares summed in double in a fixed order) whatever
@@ -38,6 +44,8 @@ import java.util.stream.IntStream;
 public final class KCenterGreedy {
     /** Relative safety margin on the triangle-inequality bound (computed distances are exact to ~1e-7). */
     static final double MARGIN = 1e-4;
+    /** Center gaps computed at once when a row needs more of them (enough to share among threads). */
+    private static final int GAPS_AT_ONCE = 512;
     private static final double SKIP_FACTOR = (1 - MARGIN) * (1 - MARGIN) / 4; // u ≤ ¼·D²·(1−margin)²
 
     /**
@@ -123,6 +131,8 @@ public final class KCenterGreedy {
         private final boolean[] taken;
         private final FarthestFirstHeap heap;
         private final CenterGaps centerGaps;
+        /** Rows' and centers' coordinates on a few principal directions; null for narrow rows. */
+        private final ProjectedBound.Rows projected;
         private long evaluations;
         private long naive;
         private long evaluationsReported;
@@ -159,7 +169,17 @@ public final class KCenterGreedy {
             this.comparedWith = new int[n];
             Arrays.fill(comparedWith, 1);
             this.owner = new int[n];
-            this.centerGaps = new CenterGaps(all, parallel);
+            ProjectedBound projection = ProjectedBound.of(pool, parallel);
+            this.projected = projection == null ? null : new ProjectedBound.Rows(projection, pool, parallel);
+            if (projected != null) {
+                for (float[] center : centers) {
+                    projected.addCenter(center);
+                }
+                if (centers.length == 0) {
+                    projected.addPoolRow(start);
+                }
+            }
+            this.centerGaps = new CenterGaps(all, projected, parallel);
             this.heap = new FarthestFirstHeap(n);
             for (int i = 0; i < n; i++) {
                 if (!taken[i]) {
@@ -196,6 +216,9 @@ public final class KCenterGreedy {
             for (int step = 0; step < k; step++) {
                 if (pendingCenter >= 0) {
                     all.add(pool[pendingCenter]);
+                    if (projected != null) {
+                        projected.addPoolRow(pendingCenter);
+                    }
                     naive += pool.length;
                     pendingCenter = -1;
                 }
@@ -224,24 +247,33 @@ public final class KCenterGreedy {
                 double value = bound[top];
                 int nearest = owner[top];
                 int c = comparedWith[top];
-                centerGaps.ensure(centersNow - 1);
-                double[] gaps = centerGaps.after(nearest); // the nearest center is always one met before c
+                double reach = projected == null ? 0 : projected.reach(top, value);
+                double[] gaps = centerGaps.after(nearest, Math.min(centersNow, c + GAPS_AT_ONCE));
+                int gapsKnown = centerGaps.known(nearest);
                 while (c < centersNow) {
+                    if (c - nearest - 1 >= gapsKnown) {
+                        gaps = centerGaps.after(nearest, Math.min(centersNow, c + GAPS_AT_ONCE));
+                        gapsKnown = centerGaps.known(nearest);
+                    }
                     // triangle inequality: |x − c| ≥ |c_nearest − c| − |x − c_nearest| ≥ |x − c_nearest|
-                    if (value > gaps[c - nearest - 1] * SKIP_FACTOR) {
+                    if (value > gaps[c - nearest - 1] * SKIP_FACTOR
+                            && (projected == null || !projected.farEnough(top, c, reach))) {
                         evaluations++;
-                        double dist = SquaredDistance.of(pool[top], all.get(c));
+                        double dist = SquaredDistance.below(pool[top], all.get(c), value);
                         if (dist < value) {
                             value = dist;
                             nearest = c;
-                            gaps = centerGaps.after(nearest);
+                            if (heap.topWouldSink(value, tieRank[top])) {
+                                // it cannot win this step; the rest of the new centers wait until it is on top again
+                                c++;
+                                break;
+                            }
+                            reach = projected == null ? 0 : projected.reach(top, value);
+                            gaps = centerGaps.after(nearest, Math.min(centersNow, c + GAPS_AT_ONCE));
+                            gapsKnown = centerGaps.known(nearest);
                         }
                     }
                     c++;
-                    if (heap.topWouldSink(value, tieRank[top])) {
-                        // it cannot win this step; the rest of the new centers wait until it is on top again
-                        break;
-                    }
                 }
                 owner[top] = nearest;
                 bound[top] = value;
@@ -252,48 +284,63 @@ public final class KCenterGreedy {
     }
 
     /**
-     * Squared distances between centers, computed once per pair, up to the newest center a row
-     * needs. Kept by the earlier center of each pair, in the order of the later one: a row compares
-     * its nearest center with the centers after it one by one, and reads them from one array.
+     * Squared distances between centers, each pair computed once and only when a row needs it: a
+     * row compares its nearest center with the centers after it, so the gaps are kept by the
+     * earlier center of each pair, in the order of the later one, and filled in as far as rows
+     * nearest to that center have come. Centers that no row still in the running is nearest to
+     * never get theirs.
      */
     private static final class CenterGaps {
         private final List<float[]> centers;
+        /** Lower bounds instead of distances where rows are wide (a lower bound is all a skip needs); or null. */
+        private final ProjectedBound.Rows projected;
         private final boolean parallel;
-        /** after[i][j − i − 1] = |c_i − c_j|² for i < j &lt; known. */
+        /** after[i][j − i − 1] = |c_i − c_j|² for i < j ≤ i + known[i]. */
         private double[][] after = new double[16][];
-        private int known;
+        private int[] known = new int[16];
         long evaluations;
 
-        CenterGaps(List<float[]> centers, boolean parallel) {
+        CenterGaps(List<float[]> centers, ProjectedBound.Rows projected, boolean parallel) {
             this.centers = centers;
+            this.projected = projected;
             this.parallel = parallel;
         }
 
-        /** Computes the gaps of every center up to index {@code newest}. */
-        void ensure(int newest) {
-            for (int j = known; j <= newest; j++) {
-                float[] cj = centers.get(j);
-                double[] toJ = new double[j];
-                IntStream earlier = IntStream.range(0, j);
-                (parallel && j > 256 ? earlier.parallel() : earlier).forEach(i -> toJ[i] = SquaredDistance.of(centers.get(i), cj));
-                evaluations += j;
-                if (j == after.length) {
-                    after = Arrays.copyOf(after, 2 * j);
-                }
-                after[j] = new double[16];
-                for (int i = 0; i < j; i++) {
-                    int at = j - i - 1;
-                    if (at == after[i].length) {
-                        after[i] = Arrays.copyOf(after[i], 2 * at);
-                    }
-                    after[i][at] = toJ[i];
-                }
-            }
-            known = Math.max(known, newest + 1);
+        /** How many gaps of center {@code i} {@link #after} holds. */
+        int known(int i) {
+            return i < known.length ? known[i] : 0;
         }
 
-        /** The gaps of center {@code i} to the centers after it, from {@link #ensure}d ones: index j − i − 1. */
-        double[] after(int i) {
+        /**
+         * The gaps of center {@code i} to the centers after it (index j − i − 1), computed where
+         * missing up to center {@code upTo} (exclusive).
+         */
+        double[] after(int i, int upTo) {
+            if (i >= after.length) {
+                int size = Math.max(2 * after.length, i + 1);
+                after = Arrays.copyOf(after, size);
+                known = Arrays.copyOf(known, size);
+            }
+            int have = known[i];
+            int need = upTo - i - 1;
+            if (need > have) {
+                double[] gaps = after[i];
+                if (gaps == null || gaps.length < need) {
+                    gaps = Arrays.copyOf(gaps == null ? new double[0] : gaps, Math.max(need, 2 * have));
+                    after[i] = gaps;
+                }
+                float[] ci = centers.get(i);
+                double[] into = gaps;
+                IntStream missing = IntStream.range(have, need);
+                if (projected != null) {
+                    missing.forEach(at -> into[at] = projected.centerGapLowerBound(i, i + 1 + at));
+                } else {
+                    (parallel && need - have > 256 ? missing.parallel() : missing)
+                            .forEach(at -> into[at] = SquaredDistance.of(ci, centers.get(i + 1 + at)));
+                    evaluations += need - have;
+                }
+                known[i] = need;
+            }
             return after[i];
         }
     }

@@ -18,6 +18,11 @@ import org.ssal.learning.VectorApi;
 final class SquaredDistance {
     interface Kernel {
         double of(float[] a, float[] b);
+
+        /** {@code of(a, b)} when it is below {@code limit}, else any value at least {@code limit}. */
+        default double below(float[] a, float[] b, double limit) {
+            return of(a, b);
+        }
     }
 
     /** The eight partial sums in scalar code: the definition, and the kernel when vectors are unavailable. */
@@ -32,6 +37,76 @@ final class SquaredDistance {
         return KERNEL.of(a, b);
     }
 
+    /**
+     * {@link #of} when that is below {@code limit}; otherwise a value at least {@code limit}, maybe
+     * found before all elements are read (a nearer-center test needs no more): the sum of the
+     * squares so far only grows, so once it reaches the limit, the rest cannot bring it below.
+     */
+    static double below(float[] a, float[] b, double limit) {
+        return KERNEL.below(a, b, limit);
+    }
+
+    /**
+     * a·b, for {@link ProjectedBound}: summed in float or double, in some order, so within
+     * d·2^-24·|a|·|b| of the exact value, which is all its users assume.
+     */
+    static double dot(float[] a, float[] b) {
+        return KERNEL != SCALAR ? VectorSquaredDistance.dot(a, b) : scalarDot(a, b);
+    }
+
+    static double scalarDot(float[] a, float[] b) {
+        double s = 0;
+        for (int j = 0; j < a.length; j++) {
+            s += (double) a[j] * b[j];
+        }
+        return s;
+    }
+
+    /**
+     * |a[aFrom..] − b[bFrom..]|² over {@code length} elements (a multiple of 8), for {@link
+     * ProjectedBound}: summed in float, in some order, so within (length + 2)·2^-24 of the exact value,
+     * relatively.
+     */
+    static double shortSquared(float[] a, int aFrom, float[] b, int bFrom, int length) {
+        return KERNEL != SCALAR ? VectorSquaredDistance.shortSquared(a, aFrom, b, bFrom, length)
+                : scalarShortSquared(a, aFrom, b, bFrom, length);
+    }
+
+    static double scalarShortSquared(float[] a, int aFrom, float[] b, int bFrom, int length) {
+        float s = 0;
+        for (int j = 0; j < length; j++) {
+            float e = a[aFrom + j] - b[bFrom + j];
+            s += e * e;
+        }
+        return s;
+    }
+
+    /**
+     * Writes the {@code k} coordinates of {@code row − mean} on directions given by element
+     * ({@code byElement[j·k + t]}, k = byElement.length / d = 32) into {@code out} from {@code
+     * outFrom}: float differences, each coordinate summed in float over j in order, so within
+     * (d + 1)·2^-24·|row − mean|·|direction| of the exact value.
+     */
+    static void project(float[] row, float[] mean, float[] byElement, float[] out, int outFrom) {
+        if (KERNEL != SCALAR) {
+            VectorSquaredDistance.project(row, mean, byElement, out, outFrom);
+        } else {
+            scalarProject(row, mean, byElement, out, outFrom);
+        }
+    }
+
+    static void scalarProject(float[] row, float[] mean, float[] byElement, float[] out, int outFrom) {
+        int k = byElement.length / row.length;
+        float[] sums = new float[k];
+        for (int j = 0; j < row.length; j++) {
+            float y = row[j] - mean[j];
+            for (int t = 0; t < k; t++) {
+                sums[t] += y * byElement[j * k + t];
+            }
+        }
+        System.arraycopy(sums, 0, out, outFrom, k);
+    }
+
     /** Whether {@link #of} runs on the Vector API in this JVM. */
     static boolean vectorized() {
         return KERNEL != SCALAR;
@@ -39,7 +114,20 @@ final class SquaredDistance {
 
     /** The vector kernel, when this JVM has the module, vectors of 256 bits and no -Dssal.vector=false; else null. */
     static Kernel vectorKernel() {
-        return VectorApi.enabled() && VectorSquaredDistance.usable() ? VectorSquaredDistance::of : null;
+        if (!VectorApi.enabled() || !VectorSquaredDistance.usable()) {
+            return null;
+        }
+        return new Kernel() {
+            @Override
+            public double of(float[] a, float[] b) {
+                return VectorSquaredDistance.of(a, b);
+            }
+
+            @Override
+            public double below(float[] a, float[] b, double limit) {
+                return VectorSquaredDistance.below(a, b, limit);
+            }
+        };
     }
 
     private static Kernel choose() {

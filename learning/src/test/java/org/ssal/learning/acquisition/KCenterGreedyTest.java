@@ -105,6 +105,29 @@ class KCenterGreedyTest {
     }
 
     @Test
+    void shouldPickExactlyWhatTheNaiveRulePicksOnWideRowsSkippedByTheirProjection() {
+        // wide rows in a large pool: centers skipped by a few principal coordinates, center gaps bounded
+        // from them, distances that stop once their partial sums reach the row's bound
+        for (long seed = 6; seed <= 7; seed++) {
+            float[][] pool = clustered(2500, 160, 15, 2.0, seed);
+            float[][] labeled = clustered(40, 160, 15, 2.0, seed + 100);
+            int[] rank = shuffledRanks(pool.length, seed);
+            KCenterGreedy.Result result = KCenterGreedy.run(pool, labeled, 100, -1, rank, seed == 6);
+            assertArrayEquals(bruteForce(pool, labeled, 100, -1, rank), result.picked(), "seed " + seed);
+        }
+        SplittableRandom random = new SplittableRandom(8);
+        float[][] binary = new float[2100][136]; // many rows at equal distances: skips and stops exactly at ties
+        for (float[] row : binary) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = random.nextInt(8) == 0 ? 1 : 0;
+            }
+        }
+        int[] rank = shuffledRanks(binary.length, 8);
+        KCenterGreedy.Result result = KCenterGreedy.run(binary, new float[0][], 150, 3, rank, false);
+        assertArrayEquals(bruteForce(binary, new float[0][], 150, 3, rank), result.picked());
+    }
+
+    @Test
     void shouldPickExactlyWhatTheNaiveRulePicksWithDuplicatesAndTies() {
         // integer coordinates: exact distances, many ties and exact duplicate rows
         SplittableRandom random = new SplittableRandom(9);

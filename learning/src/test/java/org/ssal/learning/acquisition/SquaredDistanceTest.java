@@ -36,6 +36,74 @@ class SquaredDistanceTest {
     }
 
     @Test
+    void shouldGiveTheDistanceBelowALimitToTheBitAndStopOnlyAtOrAboveIt() {
+        SquaredDistance.Kernel vector = SquaredDistance.vectorKernel();
+        assertNotNull(vector);
+        SplittableRandom random = new SplittableRandom(17);
+        int stopped = 0;
+        for (int d : LENGTHS) {
+            for (int trial = 0; trial < 60; trial++) {
+                double scale = new double[] {1e-20, 1e-3, 1, 1e15, 1e20}[trial % 5]; // float squares: subnormal .. overflow
+                float[] a = row(random, d, scale);
+                float[] b = row(random, d, scale);
+                double exact = SquaredDistance.SCALAR.of(a, b);
+                double[] limits = {0, Double.MIN_VALUE, exact * 0.01, exact * 0.5, Math.nextDown(exact), exact,
+                    Math.nextUp(exact), exact * 1.0001, exact * 2, Double.POSITIVE_INFINITY};
+                for (double limit : limits) {
+                    for (SquaredDistance.Kernel kernel : new SquaredDistance.Kernel[] {vector, SquaredDistance.SCALAR}) {
+                        double below = kernel.below(a, b, limit);
+                        if (exact < limit) {
+                            assertEquals(Double.doubleToRawLongBits(exact), Double.doubleToRawLongBits(below),
+                                    "d=" + d + " limit=" + limit + ": the distance itself, " + exact);
+                        } else {
+                            assertTrue(below >= limit, "d=" + d + " limit=" + limit + ": got " + below);
+                            if (below != exact) {
+                                stopped++;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(stopped > 0, "some distances stop early");
+    }
+
+    @Test
+    void shouldProjectAndCompareShortRowsWithinTheStatedBoundsInBothKernels() {
+        SplittableRandom random = new SplittableRandom(19);
+        int d = 100;
+        float[] row = row(random, d, 3);
+        float[] mean = row(random, d, 1);
+        float[] byElement = row(random, d * 32, 0.1);
+        float[] vector = new float[40];
+        float[] scalar = new float[40];
+        SquaredDistance.project(row, mean, byElement, vector, 8);
+        SquaredDistance.scalarProject(row, mean, byElement, scalar, 8);
+        double radius = Math.sqrt(SquaredDistance.of(row, mean));
+        for (int t = 0; t < 32; t++) {
+            BigDecimal exact = BigDecimal.ZERO;
+            double directionNorm = 0;
+            for (int j = 0; j < d; j++) {
+                exact = exact.add(new BigDecimal((double) (row[j] - mean[j])).multiply(new BigDecimal(byElement[j * 32 + t])));
+                directionNorm += (double) byElement[j * 32 + t] * byElement[j * 32 + t];
+            }
+            double allowed = (d + 2) * 0x1p-24 * radius * Math.sqrt(directionNorm);
+            assertEquals(exact.doubleValue(), vector[8 + t], allowed, "vector coordinate " + t);
+            assertEquals(exact.doubleValue(), scalar[8 + t], allowed, "scalar coordinate " + t);
+        }
+        float[] a = row(random, 64, 2);
+        float[] b = row(random, 64, 2);
+        double exact = 0;
+        for (int j = 8; j < 40; j++) {
+            double e = (double) a[j] - b[j + 16];
+            exact += e * e;
+        }
+        assertEquals(exact, SquaredDistance.shortSquared(a, 8, b, 24, 32), 34 * 0x1p-24 * exact);
+        assertEquals(exact, SquaredDistance.scalarShortSquared(a, 8, b, 24, 32), 34 * 0x1p-24 * exact);
+        assertEquals(SquaredDistance.scalarDot(a, b), SquaredDistance.dot(a, b), 66 * 0x1p-24 * 64 * 4);
+    }
+
+    @Test
     void shouldBeTheExactSquaredDistanceUpToDoubleRounding() {
         SplittableRandom random = new SplittableRandom(5);
         for (int d : LENGTHS) {
