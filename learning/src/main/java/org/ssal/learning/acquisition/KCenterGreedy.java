@@ -295,7 +295,7 @@ public final class KCenterGreedy {
         /** Lower bounds instead of distances where rows are wide (a lower bound is all a skip needs); or null. */
         private final ProjectedBound.Rows projected;
         private final boolean parallel;
-        /** after[i][j − i − 1] = |c_i − c_j|² for i < j ≤ i + known[i]. */
+        /** after[i][j − i − 1] = |c_i − c_j|² (with {@code projected}: a lower bound on it) for i < j ≤ i + known[i]. */
         private double[][] after = new double[16][];
         private int[] known = new int[16];
         long evaluations;
