@@ -174,7 +174,8 @@ final class ProjectedBound {
             double s = SquaredDistance.shortSquared(rowCoordinates, row * DIRECTIONS, centerCoordinates,
                     center * DIRECTIONS, DIRECTIONS);
             double needed = reach + centerSlack[center];
-            return s * (1 - 1e-5) >= needed * needed;
+            // a sum that overflowed float proves nothing
+            return s < Float.MAX_VALUE && s * (1 - 1e-5) >= needed * needed;
         }
 
         /**
@@ -184,6 +185,9 @@ final class ProjectedBound {
         double centerGapLowerBound(int i, int j) {
             double s = SquaredDistance.shortSquared(centerCoordinates, i * DIRECTIONS, centerCoordinates,
                     j * DIRECTIONS, DIRECTIONS);
+            if (!(s < Float.MAX_VALUE)) {
+                return 0; // overflowed float: no bound
+            }
             double lower = (Math.sqrt(s * (1 - 1e-5)) - centerSlack[i] - centerSlack[j]) / bound.stretch;
             return lower <= 0 ? 0 : lower * lower * (1 - 1e-9);
         }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ProjectedBoundTest {
     @Test
     void shouldNeverClaimARowFarEnoughWhenItsDistanceIsBelowTheLimit() {
-        for (double scale : new double[] {1e-6, 1, 1e6}) {
+        for (double scale : new double[] {1e-6, 1, 1e6, 1e18}) { // 1e18: coordinates' squares overflow float
             float[][] pool = scaled(KCenterGreedyTest.clustered(2200, 130, 8, 0.3, 21), scale);
             float[][] outside = scaled(KCenterGreedyTest.clustered(50, 130, 8, 0.3, 22), scale);
             ProjectedBound bound = ProjectedBound.of(pool, true);
