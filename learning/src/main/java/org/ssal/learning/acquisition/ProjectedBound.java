@@ -107,7 +107,9 @@ final class ProjectedBound {
             q = next;
             orthonormalize(q);
         }
-        return new ProjectedBound(mean, toFloat(q));
+        ProjectedBound bound = new ProjectedBound(mean, toFloat(q));
+        // rows that vary in fewer directions (or not at all) leave some directions undefined (0/0)
+        return Double.isFinite(bound.stretch) && Double.isFinite(bound.errorPerRadius) ? bound : null;
     }
 
     /** The coordinates of {@code row}: what {@link Rows#farEnough} compares. */
@@ -189,7 +191,7 @@ final class ProjectedBound {
                 return 0; // overflowed float: no bound
             }
             double lower = (Math.sqrt(s * (1 - 1e-5)) - centerSlack[i] - centerSlack[j]) / bound.stretch;
-            return lower <= 0 ? 0 : lower * lower * (1 - 1e-9);
+            return lower > 0 ? lower * lower * (1 - 1e-9) : 0; // NaN: no bound either
         }
 
         private void add(float[] coordinates, int from, double slack) {

@@ -128,6 +128,30 @@ class KCenterGreedyTest {
     }
 
     @Test
+    void shouldPickExactlyWhatTheNaiveRulePicksOnWideRowsThatVaryInFewDirectionsOrNone() {
+        SplittableRandom random = new SplittableRandom(12);
+        float[][] lowRank = new float[2200][140]; // rank 5: most principal directions are undefined
+        float[][] basis = clustered(5, 140, 5, 1.0, 13);
+        for (float[] row : lowRank) {
+            for (float[] direction : basis) {
+                double weight = random.nextGaussian();
+                for (int j = 0; j < row.length; j++) {
+                    row[j] += (float) (weight * direction[j]);
+                }
+            }
+        }
+        int[] rank = shuffledRanks(lowRank.length, 12);
+        assertArrayEquals(bruteForce(lowRank, new float[0][], 60, 0, rank),
+                KCenterGreedy.run(lowRank, new float[0][], 60, 0, rank, true).picked());
+        float[][] same = new float[2200][140]; // all rows equal: every distance ties at 0
+        for (float[] row : same) {
+            java.util.Arrays.fill(row, 0.5f);
+        }
+        assertArrayEquals(bruteForce(same, new float[0][], 60, 7, rank),
+                KCenterGreedy.run(same, new float[0][], 60, 7, rank, false).picked());
+    }
+
+    @Test
     void shouldPickExactlyWhatTheNaiveRulePicksWithDuplicatesAndTies() {
         // integer coordinates: exact distances, many ties and exact duplicate rows
         SplittableRandom random = new SplittableRandom(9);
