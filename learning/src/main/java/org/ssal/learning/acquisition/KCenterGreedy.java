@@ -26,7 +26,8 @@ import java.util.stream.IntStream;
  * triangle inequality shows it cannot be nearer than the row's current nearest center c — when
  * |x − c| ≤ ½·|c − c'| (as Elkan 2003 does for k-means); a center-to-center distance is
  * computed once, and only when a row nearest to the earlier center needs it. On wide rows in a
- * large pool, two cheaper proofs come first ({@link ProjectedBound}): rows and centers get 32
+ * large pool whose spread lies largely along a few directions, two cheaper proofs come first
+ * ({@link ProjectedBound}): rows and centers get 32
  * coordinates along the pool's principal directions, whose distance bounds theirs from below, so
  * a center that is provably no nearer is skipped without reading the rows, and the center gaps
  * are such lower bounds (all a skip needs). A distance that is still evaluated stops as soon as

@@ -98,9 +98,11 @@ class ProjectedBoundTest {
     }
 
     @Test
-    void shouldNotProjectNarrowRowsOrSmallPools() {
+    void shouldNotProjectNarrowRowsSmallPoolsOrIsotropicNoise() {
         assertNull(ProjectedBound.of(KCenterGreedyTest.clustered(3000, 64, 5, 1, 1), false));
         assertNull(ProjectedBound.of(KCenterGreedyTest.clustered(1000, 300, 5, 1, 1), false));
+        // one cluster of isotropic noise: 32 of 512 directions hold ~14 % of the sample's spread
+        assertNull(ProjectedBound.of(KCenterGreedyTest.clustered(3000, 512, 1, 1, 1), false));
     }
 
     private static float[][] scaled(float[][] rows, double scale) {
