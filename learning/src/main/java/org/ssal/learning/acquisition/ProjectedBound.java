@@ -57,8 +57,8 @@ final class ProjectedBound {
         // a coordinate is a float dot product of d terms, plus the subtraction of the mean and the
         // coordinate's own rounding: within (d + 2)·2^-24·|x − mean| (Cauchy–Schwarz, |direction| ≈ 1);
         // twice that, over DIRECTIONS coordinates, as a vector norm
-        this.errorPerRadius = 2 * (d + 2) * 0x1p-24 * Math.sqrt(DIRECTIONS) * stretchOf(directions);
         this.stretch = stretchOf(directions);
+        this.errorPerRadius = 2 * (d + 2) * 0x1p-24 * Math.sqrt(DIRECTIONS) * stretch;
     }
 
     /**
