@@ -96,18 +96,10 @@ class LabelStoreRebuildIT {
     void shouldCountRedeliveredLabelsOnceAfterTheTrackerRestartsWithOrWithoutItsLocalState() throws Exception {
         // Given: one campaign on each partition, a batch of every sample, the first step labeled
         List<String> campaigns = TrackerIts.campaignOnEachPartition("rebuild-", PARTITIONS);
-        List<String> samples = new ArrayList<>();
-        for (int i = 0; i < STEPS * LABELS_PER_STEP; i++) {
-            samples.add(String.format("s%05d", i));
-        }
+        List<String> samples = TrackerIts.sampleIds(STEPS * LABELS_PER_STEP);
         Path firstDir = newStateDir();
         tracker = startTracker(firstDir);
-        for (String campaign : campaigns) {
-            TrackerIts.send(broker.bootstrapServers(), Topics.CAMPAIGNS, campaign,
-                    EventCodec.encode(TrackerIts.campaign(campaign, samples.size())));
-            TrackerIts.send(broker.bootstrapServers(), Topics.QUERY_BATCH, campaign,
-                    EventCodec.encode(TrackerIts.batch(campaign, samples)));
-        }
+        TrackerIts.sendCampaignsWithBatch(broker.bootstrapServers(), campaigns, samples);
         labelUpTo(campaigns, samples, 1);
 
         // When: it stops, and another starts on an empty state directory, and labels 1..2 arrive
@@ -134,10 +126,7 @@ class LabelStoreRebuildIT {
         // Given: a tracker whose label store fails once, right after it stored one label (as a crash
         // would leave it: the store written, the transaction not committed), and replaces the thread
         List<String> campaigns = TrackerIts.campaignOnEachPartition("rebuild-", PARTITIONS);
-        List<String> samples = new ArrayList<>();
-        for (int i = 0; i < LABELS_PER_STEP; i++) {
-            samples.add(String.format("s%05d", i));
-        }
+        List<String> samples = TrackerIts.sampleIds(LABELS_PER_STEP);
         String victim = campaigns.get(0);
         CrashOnce crash = new CrashOnce(LabelKeys.key(victim, samples.get(LABELS_PER_STEP / 2)));
         Properties props = trackerSettings(newStateDir());
@@ -147,12 +136,7 @@ class LabelStoreRebuildIT {
         tracker.setUncaughtExceptionHandler(e -> StreamThreadExceptionResponse.REPLACE_THREAD);
         tracker.start();
         await("tracker running").atMost(PATIENCE).until(() -> tracker.state() == KafkaStreams.State.RUNNING);
-        for (String campaign : campaigns) {
-            TrackerIts.send(broker.bootstrapServers(), Topics.CAMPAIGNS, campaign,
-                    EventCodec.encode(TrackerIts.campaign(campaign, samples.size())));
-            TrackerIts.send(broker.bootstrapServers(), Topics.QUERY_BATCH, campaign,
-                    EventCodec.encode(TrackerIts.batch(campaign, samples)));
-        }
+        TrackerIts.sendCampaignsWithBatch(broker.bootstrapServers(), campaigns, samples);
 
         // When: every label arrives, the thread dies on the way, and then every label again
         labelUpTo(campaigns, samples, 1);

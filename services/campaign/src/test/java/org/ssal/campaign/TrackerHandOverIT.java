@@ -72,18 +72,10 @@ class TrackerHandOverIT {
     void shouldCountEveryLabelOnceWhenCampaignsMoveToAnotherInstanceAndBack() throws Exception {
         // Given: one campaign on each partition, so whichever task moves, a campaign moves with it
         List<String> campaigns = TrackerIts.campaignOnEachPartition("hand-over-", PARTITIONS);
-        List<String> samples = new ArrayList<>();
-        for (int i = 0; i < STEPS * LABELS_PER_STEP; i++) {
-            samples.add(String.format("s%05d", i));
-        }
+        List<String> samples = TrackerIts.sampleIds(STEPS * LABELS_PER_STEP);
         KafkaStreams first = startTracker();
         awaitRunning(first);
-        for (String campaign : campaigns) {
-            TrackerIts.send(broker.bootstrapServers(), Topics.CAMPAIGNS, campaign,
-                    EventCodec.encode(TrackerIts.campaign(campaign, samples.size())));
-            TrackerIts.send(broker.bootstrapServers(), Topics.QUERY_BATCH, campaign,
-                    EventCodec.encode(TrackerIts.batch(campaign, samples)));
-        }
+        TrackerIts.sendCampaignsWithBatch(broker.bootstrapServers(), campaigns, samples);
         labelUpTo(campaigns, samples, 1);
         step("step 1 counted by the first instance");
 

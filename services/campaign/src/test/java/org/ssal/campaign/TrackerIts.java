@@ -104,4 +104,22 @@ final class TrackerIts {
         return QueryBatch.newBuilder().setCampaignId(id).setRound(0).setSampleIds(samples).setNumClasses(10)
                 .setStrategy("random-initial").setSelectionSeed(0).setCreatedAt(Instant.EPOCH).build();
     }
+
+    /** Sample ids s00000, s00001, ... */
+    static List<String> sampleIds(int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(String.format("s%05d", i));
+        }
+        return ids;
+    }
+
+    /** Each campaign created with a budget of all {@code samples} and asked for all of them in one batch. */
+    static void sendCampaignsWithBatch(String bootstrapServers, List<String> campaigns, List<String> samples)
+            throws Exception {
+        for (String campaign : campaigns) {
+            send(bootstrapServers, Topics.CAMPAIGNS, campaign, EventCodec.encode(campaign(campaign, samples.size())));
+            send(bootstrapServers, Topics.QUERY_BATCH, campaign, EventCodec.encode(batch(campaign, samples)));
+        }
+    }
 }
